@@ -41,7 +41,7 @@ public final class Contracts implements Serializable {
     }
     Map<String, SourceContract> sources = new LinkedHashMap<>();
     for (String s : SOURCES) {
-      SourceContract c = source("sources/" + s + ".yml");
+      SourceContract c = readSource("sources/" + s + ".yml");
       for (ColumnSpec col : c.columns()) {
         if (col.vocabulary() != null && !col.vocabulary().equals("qualification_category")
             && !vocabularies.containsKey(col.vocabulary())) {
@@ -115,7 +115,7 @@ public final class Contracts implements Serializable {
     }
   }
 
-  private static SourceContract source(String path) {
+  private static SourceContract readSource(String path) {
     Map<String, Object> y = yaml(path);
     List<ColumnSpec> columns = new ArrayList<>();
     for (Map<String, Object> c : listOfMaps(y.get("columns"))) {
