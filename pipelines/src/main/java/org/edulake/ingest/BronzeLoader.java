@@ -1,0 +1,187 @@
+package org.edulake.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.edulake.contract.ColumnSpec;
+import org.edulake.contract.Contracts;
+import org.edulake.contract.SourceContract;
+import org.edulake.contract.SparkSchemas;
+import org.edulake.spark.Columns;
+import org.edulake.spark.Tables;
+import org.edulake.spark.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * inbox → bronze. Files are probed and decoded on executors; the driver only decides which files
+ * are new. A file already loaded with the same hash is skipped, so re-running changes nothing;
+ * a rejected file loads nothing and is recorded in bronze_files with its reason.
+ */
+public final class BronzeLoader {
+  private static final Logger log = LoggerFactory.getLogger(BronzeLoader.class);
+  public static final String STATUS_LOADED = "loaded";
+  public static final String STATUS_REJECTED = "rejected";
+  public static final String STATUS_DUPLICATE = "duplicate";
+
+  private final Warehouse warehouse;
+  private final Contracts contracts;
+
+  public BronzeLoader(Warehouse warehouse, Contracts contracts) {
+    this.warehouse = warehouse;
+    this.contracts = contracts;
+  }
+
+  /** What one load did, per file. */
+  public record LoadReport(List<ProbedFile> loaded, List<ProbedFile> rejected,
+      List<ProbedFile> duplicates, int skippedAlreadyLoaded) {}
+
+  public LoadReport load(List<InboxFile> files) {
+    SparkSession spark = warehouse.spark();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Map<String, FileDecoder> decoders = new LinkedHashMap<>();
+    for (SourceContract c : contracts.sources()) {
+      decoders.put(c.source(), new FileDecoder(c));
+    }
+    Set<String> known = new HashSet<>();
+    Set<String> loadedHashes = new HashSet<>();
+    if (warehouse.exists(Tables.BRONZE_FILES)) {
+      // the manifest is one row per file: small enough to bring to the driver
+      for (Row r : warehouse.read(Tables.BRONZE_FILES).select(col(Columns.WINDOW), col(Columns.SOURCE),
+          col(Columns.FILE_NAME), col(Columns.FILE_HASH), col("status")).collectAsList()) {
+        known.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3));
+        if (STATUS_LOADED.equals(r.getString(4))) {
+          loadedHashes.add(r.getString(3));
+        }
+      }
+    }
+    List<InboxFile> candidates = new ArrayList<>();
+    int skipped = 0;
+    for (InboxFile f : files) {
+      // size and name are cheap; the hash check below decides for files with a known name
+      candidates.add(f);
+    }
+    List<ProbedFile> probed = candidates.isEmpty() ? List.of()
+        : jsc.parallelize(candidates, Math.max(1, Math.min(candidates.size(), 64)))
+            .map(f -> decoders.get(f.source()).probe(f)).collect();
+
+    List<ProbedFile> toLoad = new ArrayList<>();
+    List<ProbedFile> rejected = new ArrayList<>();
+    List<ProbedFile> duplicates = new ArrayList<>();
+    for (ProbedFile p : probed) {
+      InboxFile f = p.file();
+      String key = f.windowId() + "|" + f.source() + "|" + f.fileName() + "|" + p.sha256();
+      if (known.contains(key)) {
+        skipped++;
+      } else if (p.rejected()) {
+        rejected.add(p);
+      } else if (!loadedHashes.add(p.sha256())) {
+        duplicates.add(p);
+      } else {
+        toLoad.add(p);
+      }
+    }
+    String batchId = "batch-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+        .format(Instant.now().atOffset(ZoneOffset.UTC));
+    Timestamp loadedAt = Timestamp.from(Instant.now());
+
+    Map<String, List<ProbedFile>> bySource = toLoad.stream()
+        .collect(Collectors.groupingBy(p -> p.file().source(), LinkedHashMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<ProbedFile>> e : bySource.entrySet()) {
+      SourceContract contract = contracts.source(e.getKey());
+      FileDecoder decoder = decoders.get(e.getKey());
+      List<String> columns = contract.columnNames();
+      JavaRDD<Row> rows = jsc.parallelize(e.getValue(), Math.max(1, Math.min(e.getValue().size(), 64)))
+          .flatMap(p -> {
+            List<Row> out = new ArrayList<>();
+            decoder.rows(p, d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
+            return out.iterator();
+          });
+      Dataset<Row> frame = spark.createDataFrame(rows, SparkSchemas.bronze(contract));
+      // replaceWhere on the hashes being loaded: rows left by a killed earlier attempt are
+      // replaced in the same commit, so a re-run never duplicates them
+      String hashes = e.getValue().stream().map(p -> "'" + hex(p.sha256()) + "'")
+          .collect(Collectors.joining(","));
+      long t0 = System.nanoTime();
+      warehouse.replaceWhere(Tables.bronze(e.getKey()), Columns.FILE_HASH + " in (" + hashes + ")",
+          frame, Columns.WINDOW);
+      log.info("bronze {} | {} files | {} rows | {} s", Tables.bronze(e.getKey()), e.getValue().size(),
+          e.getValue().stream().mapToInt(ProbedFile::dataRows).sum(), seconds(t0));
+    }
+    List<Row> manifest = new ArrayList<>();
+    toLoad.forEach(p -> manifest.add(manifestRow(p, STATUS_LOADED, batchId, loadedAt)));
+    rejected.forEach(p -> manifest.add(manifestRow(p, STATUS_REJECTED, batchId, loadedAt)));
+    duplicates.forEach(p -> manifest.add(manifestRow(p, STATUS_DUPLICATE, batchId, loadedAt)));
+    if (!manifest.isEmpty()) {
+      warehouse.append(Tables.BRONZE_FILES,
+          spark.createDataFrame(manifest, SparkSchemas.fileManifest()).coalesce(1));
+    }
+    return new LoadReport(toLoad, rejected, duplicates, skipped);
+  }
+
+  private static String hex(String sha) {
+    if (!sha.matches("[0-9a-f]{64}")) {
+      throw new IllegalStateException("not a sha-256 hex digest");
+    }
+    return sha;
+  }
+
+  private static Row toRow(FileDecoder.DecodedRow d, ProbedFile p, List<String> columns,
+      String batchId, Timestamp loadedAt) {
+    Object[] values = new Object[columns.size() + 2 + 8];
+    int i = 0;
+    for (String c : columns) {
+      values[i++] = d.values().get(c);
+    }
+    values[i++] = scala.jdk.javaapi.CollectionConverters.asScala(d.extra());
+    values[i++] = d.decodeIssue();
+    InboxFile f = p.file();
+    values[i++] = f.windowId();
+    values[i++] = f.source();
+    values[i++] = f.fileName();
+    values[i++] = p.sha256();
+    values[i++] = f.modifiedAtMillis();
+    values[i++] = d.rowNumber();
+    values[i++] = batchId;
+    values[i] = loadedAt;
+    return RowFactory.create(values);
+  }
+
+  private static Row manifestRow(ProbedFile p, String status, String batchId, Timestamp loadedAt) {
+    InboxFile f = p.file();
+    String rule = STATUS_DUPLICATE.equals(status) ? "file_duplicate" : p.rejectRule();
+    if (STATUS_LOADED.equals(status) && p.dataRows() == 0) {
+      rule = "file_no_rows";
+    }
+    return RowFactory.create(f.windowId(), f.source(), f.fileName(), p.sha256(),
+        f.modifiedAtMillis(), f.sizeBytes(), p.encoding(), p.delimiter(),
+        scala.jdk.javaapi.CollectionConverters.asScala(p.headerOf()),
+        scala.jdk.javaapi.CollectionConverters.asScala(p.unknownHeaders()).toSeq(), status, rule, p.rejectColumn(), p.rejectDetail(), p.dataRows(),
+        batchId, loadedAt);
+  }
+
+  private static String seconds(long t0) {
+    return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Columns of a contract that may hold personal data (kept in bronze only). */
+  public static List<String> personalColumns(SourceContract c) {
+    return c.columns().stream().filter(ColumnSpec::isPersonal).map(ColumnSpec::name).toList();
+  }
+}
