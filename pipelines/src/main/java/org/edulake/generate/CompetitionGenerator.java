@@ -3,7 +3,6 @@ package org.edulake.generate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -210,14 +209,5 @@ final class CompetitionGenerator {
     double u = rng.nextDouble();
     return u < shares[0] ? "победитель" : u < shares[0] + shares[1] ? "призёр"
         : u < shares[0] + shares[1] + shares[2] ? "лауреат" : "участник";
-  }
-
-  /** For tests: nothing is pending beyond the windows written. */
-  int pendingCount() {
-    int n = 0;
-    for (Iterator<List<Object[]>> it = pending.values().iterator(); it.hasNext(); ) {
-      n += it.next().size();
-    }
-    return n;
   }
 }

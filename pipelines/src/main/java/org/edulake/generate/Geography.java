@@ -16,9 +16,9 @@ final class Geography {
   /** Share of districts that are city okrugs (almost all schools urban). */
   static final double SHARE_CITY_DISTRICTS = 0.12;
   static final double URBAN_SHARE_IN_CITY = 0.92;
-  static final double URBAN_SHARE_IN_RAION = 0.28;
+  static final double URBAN_SHARE_IN_RAION = 0.22;
   /** The district-scale demo is a raion around a town. */
-  static final double URBAN_SHARE_SINGLE_DISTRICT = 0.36;
+  static final double URBAN_SHARE_SINGLE_DISTRICT = 0.40;
   /** School numbers from here on are never used, so codes built from them are unknown. */
   static final int FIRST_UNUSED_SCHOOL_NUMBER = 900;
 
@@ -131,9 +131,9 @@ final class Geography {
       }
       double growth = urban ? 0.01 + 0.02 * (rng.nextDouble() - 0.5)
           : -0.02 + 0.03 * (rng.nextDouble() - 0.5);
-      double pupilsPerTeacher = urban ? 16 + 4 * rng.nextDouble()
+      double pupilsPerTeacher = urban ? 17 + 4 * rng.nextDouble()
           : students < SMALL_SCHOOL_MAX_STUDENTS ? 5 + 3 * rng.nextDouble()
-          : 9 + 3 * rng.nextDouble();
+          : 10 + 3 * rng.nextDouble();
       schools.add(new School(id, name, urban ? "город" : "село", type, students, growth,
           pupilsPerTeacher));
     }

@@ -10,7 +10,7 @@ public enum Scale {
   /** One region: ≈ 500 schools in 20 districts, ≈ 15,000 persons per window. */
   REGION(1, 20, 25),
   /** A country: ≈ 40,000 schools in 85 regions × 25 districts, ≈ 1.1 million persons. */
-  COUNTRY(85, 25, 19);
+  COUNTRY(85, 25, 17);
 
   private final int regions;
   private final int districtsPerRegion;
