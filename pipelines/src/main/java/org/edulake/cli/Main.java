@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** ./edulake: one entry point; catches once and maps the outcome to an exit code (SPEC §8). */
 @Command(name = "edulake", mixinStandardHelpOptions = true,
     description = "EduLake: warehouse of methodological work in schools",
-    subcommands = {RunCommand.class,
+    subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class,
         ValidateCommand.class})
 public final class Main implements Callable<Integer> {
   public static final int OK = 0;

@@ -3,7 +3,7 @@ package org.edulake.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import org.edulake.mart.MartPublisher;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -38,8 +38,7 @@ public final class ValidateCommand implements Callable<Integer> {
       SparkSession spark = SparkSessions.create(config);
       Pipeline.RunResult result = new Pipeline(spark, config).run(RunCommand.inboxUri(inbox), List.of());
       StringBuilder sb = new StringBuilder("Проверка файлов: " + inbox + "\n");
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + result.mart().path()
-          + "?access_mode=read_only"); Statement st = c.createStatement();
+      try (Connection c = MartPublisher.openReadOnly(result.mart().path()); Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("select f.window_id, f.file_name, f.status, f.rows, "
               + "count(q.rule) from received_files f left join quarantine q "
               + "on q.window_id = f.window_id and q.file_name = f.file_name group by all order by 1, 2")) {

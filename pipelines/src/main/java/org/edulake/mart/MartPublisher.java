@@ -62,6 +62,13 @@ public final class MartPublisher {
     return new Published(target, counts);
   }
 
+  /** A read-only connection to a published mart (readers never lock the writer out). */
+  public static Connection openReadOnly(Path mart) throws SQLException {
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("duckdb.read_only", "true");
+    return DriverManager.getConnection("jdbc:duckdb:" + mart.toAbsolutePath(), props);
+  }
+
   static String duckType(DataType t) {
     if (t.equals(DataTypes.StringType)) {
       return "VARCHAR";

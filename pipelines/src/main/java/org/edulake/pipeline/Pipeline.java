@@ -26,7 +26,9 @@ import org.edulake.mart.MartTables;
 import org.edulake.silver.DistrictIds;
 import org.edulake.silver.SilverBuilder;
 import org.edulake.silver.StagingTransform;
+import org.edulake.spark.Columns;
 import org.edulake.spark.Tables;
+import org.edulake.trends.IndicatorTrendsBuilder;
 import org.edulake.spark.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +96,13 @@ public final class Pipeline {
       warehouse.overwrite(e.getKey(), e.getValue());
       goldStored.put(e.getKey(), warehouse.read(e.getKey()));
     }
-    log.info("gold | {} tables | {} s", gold.size(), secs(t3));
+    String lastWindow = silverStored.get(Tables.DIM_WINDOW)
+        .agg(org.apache.spark.sql.functions.max(Columns.WINDOW_ID)).first().getString(0);
+    Dataset<Row> trends = IndicatorTrendsBuilder.build(goldStored.get(Tables.INDICATOR_VALUES),
+        passports, lastWindow, config.privacyMinDenominator(), MartTables.trendsSchema());
+    warehouse.overwrite(Tables.INDICATOR_TRENDS, trends);
+    goldStored.put(Tables.INDICATOR_TRENDS, warehouse.read(Tables.INDICATOR_TRENDS));
+    log.info("gold | {} tables | {} s", goldStored.size(), secs(t3));
 
     long t4 = System.nanoTime();
     Map<String, Dataset<Row>> mart = MartTables.build(spark, config, passports, silverStored,

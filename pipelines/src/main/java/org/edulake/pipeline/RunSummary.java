@@ -2,7 +2,7 @@ package org.edulake.pipeline;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import org.edulake.mart.MartPublisher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +21,7 @@ public final class RunSummary {
     sb.append(String.format(Locale.ROOT, "Загрузка: новых файлов %d, отклонено %d, повторов %d, "
             + "без изменений %d.%n", load.loaded().size(), load.rejected().size(),
         load.duplicates().size(), load.skippedAlreadyLoaded()));
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + mart + "?access_mode=read_only");
+    try (Connection c = MartPublisher.openReadOnly(mart);
         Statement st = c.createStatement()) {
       sb.append(String.format("%n%-8s %-19s %7s %9s %9s%n", "Окно", "Источник", "Файлов",
           "Принято", "В карант."));

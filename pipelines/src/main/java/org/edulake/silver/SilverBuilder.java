@@ -133,6 +133,9 @@ public final class SilverBuilder {
         .drop("dup_rank");
     typed.put("staff", staff);
 
+    // typed rows feed stg_, fct_ and dq_issues: compute each source once
+    typed.replaceAll((source, frame) -> frame.persist(
+        org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
     // data-quality issues of every row, with the Russian message
     out.put(Tables.DQ_ISSUES, issues(typed, manifest));
 
