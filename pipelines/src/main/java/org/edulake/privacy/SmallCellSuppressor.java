@@ -44,6 +44,7 @@ public final class SmallCellSuppressor {
             lit("region")));
     v = complement(v, "school", "district");
     v = complement(v, "district", "region");
+    v = hideASchoolOfEveryHiddenDistrict(v);
     Column hidden = col("is_hidden");
     return v.withColumn(Columns.STATUS, when(hidden, lit(IndicatorEngine.SUPPRESSED))
             .otherwise(col(Columns.STATUS)))
@@ -68,6 +69,33 @@ public final class SmallCellSuppressor {
           lit(fallback == 0 ? 0 : Math.max(t, 0))).otherwise(c);
     }
     return c;
+  }
+
+  /**
+   * A district hidden as a partner is still the sum of its schools; if they were all published,
+   * the region minus the other districts would expose the first one. So every hidden district
+   * keeps at least one hidden school (its smallest).
+   */
+  private static Dataset<Row> hideASchoolOfEveryHiddenDistrict(Dataset<Row> v) {
+    Dataset<Row> hiddenDistricts = v.filter(col(Columns.ORG_LEVEL).equalTo(lit("district"))
+            .and(col("is_hidden")))
+        .select(col(Columns.INDICATOR_ID).as("h_indicator"), col(Columns.WINDOW_ID).as("h_window"),
+            col(Columns.ORG_ID).as("h_district"), lit(true).as("district_hidden"));
+    WindowSpec schools = Window.partitionBy(col(Columns.INDICATOR_ID), col(Columns.WINDOW_ID),
+        col(Columns.ORG_LEVEL), col(Columns.DISTRICT_ID));
+    Column candidate = col(Columns.STATUS).equalTo(lit(IndicatorEngine.OK))
+        .and(col("is_hidden").equalTo(lit(false)));
+    return v.join(hiddenDistricts, col(Columns.INDICATOR_ID).equalTo(col("h_indicator"))
+            .and(col(Columns.WINDOW_ID).equalTo(col("h_window")))
+            .and(col(Columns.DISTRICT_ID).equalTo(col("h_district")))
+            .and(col(Columns.ORG_LEVEL).equalTo(lit("school"))), "left")
+        .withColumn("hidden_schools", sum(when(col("is_hidden"), 1).otherwise(0)).over(schools))
+        .withColumn("pick", row_number().over(schools.orderBy(when(candidate, 0).otherwise(1),
+            coalesce(col(Columns.DENOMINATOR), col(Columns.NUMERATOR)).asc_nulls_last(),
+            col(Columns.ORG_ID))))
+        .withColumn("is_hidden", col("is_hidden").or(coalesce(col("district_hidden"), lit(false))
+            .and(col("hidden_schools").equalTo(0)).and(candidate).and(col("pick").equalTo(1))))
+        .drop("h_indicator", "h_window", "h_district", "district_hidden", "hidden_schools", "pick");
   }
 
   /** One pass: children of {@code childLevel} under their published {@code parentLevel} row. */

@@ -229,6 +229,18 @@ class GoldenPipelineTest {
   }
 
   @Test
+  void everyPassportExpressionResolvesAgainstItsBaseTable(SparkSession spark) {
+    for (org.edulake.gold.IndicatorPassport p : org.edulake.gold.IndicatorPassport.loadAll()) {
+      Dataset<Row> base = spark.read().format("delta")
+          .load(warehouse.resolve("gold").resolve(p.baseTable()).toString());
+      base.selectExpr(p.numerator()).schema();
+      if (p.denominator() != null) {
+        base.selectExpr(p.denominator()).schema();
+      }
+    }
+  }
+
+  @Test
   void noPersonalDataOutsideBronze(SparkSession spark) throws Exception {
     List<String> secrets = new ArrayList<>();
     for (String line : Files.readAllLines(INBOX.resolve("2025-05/staff/north.csv"),
