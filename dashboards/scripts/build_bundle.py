@@ -97,9 +97,12 @@ def expand_dataset(source: dict, con: duckdb.DuckDBPyConnection, name: str) -> d
 
 
 def native_filter(spec: dict, slug: str, chart_ids: dict[str, int], on_dashboard: list[str],
-                  chart_columns: dict[str, set[str]], dataset_uuids: dict[str, str]) -> dict:
+                  chart_columns: dict[str, set[str]], dataset_uuids: dict[str, str],
+                  defaults: dict[str, str]) -> dict:
     """One native select filter; in scope are the dashboard's charts whose dataset has the
-    filter's column, minus those the dashboard excludes."""
+    filter's column, minus those the dashboard excludes. `default: latest_window` preselects
+    the mart's newest window, `default: first_school` the first school by name (known when the
+    bundle is built; Superset's own "first item" default shows the value without applying it)."""
     excluded_names = set(spec.get("exclude", []))
     unknown = excluded_names - set(on_dashboard)
     if unknown:
@@ -118,25 +121,47 @@ def native_filter(spec: dict, slug: str, chart_ids: dict[str, int], on_dashboard
                      "datasetUuid": dataset_uuids[spec["dataset"]]}],
         "controlValues": {
             "enableEmptyFilter": required,
-            "defaultToFirstItem": bool(spec.get("default_first", False)),
-            "multiSelect": not spec.get("default_first", False),
+            "defaultToFirstItem": False,
+            "multiSelect": "default" not in spec,
             "searchAllOptions": False,
             "inverseSelection": False,
             "sortAscending": bool(spec.get("sort_ascending", True)),
             "creatable": False,
         },
-        "defaultDataMask": {"extraFormData": {}, "filterState": {}, "ownState": {}},
+        "defaultDataMask": default_mask(spec, defaults),
         "cascadeParentIds": ([f"NATIVE_FILTER-{slug}-{spec['parent']}"]
                              if spec.get("parent") else []),
         "scope": {"rootPath": ["ROOT_ID"], "excluded": excluded},
-        "chartsInScope": [chart_ids[c] for c in in_scope],
+        # chartsInScope is left out: the importer remaps scope.excluded to the new chart ids
+        # but not chartsInScope; without it the frontend derives the charts from the scope.
         "tabsInScope": [],
         "requiredFirst": False,
     }
 
 
+def default_mask(spec: dict, defaults: dict[str, str]) -> dict:
+    value = defaults.get(spec.get("default", ""))
+    if value is None:
+        return {"extraFormData": {}, "filterState": {}, "ownState": {}}
+    return {"extraFormData": {"filters": [{"col": spec["column"], "op": "IN", "val": [value]}]},
+            "filterState": {"value": [value], "label": value}, "ownState": {}}
+
+
+def mart_defaults(mart: Path) -> dict[str, str]:
+    """Default filter values taken from the mart (empty when it cannot be read)."""
+    try:
+        with duckdb.connect(str(mart), read_only=True) as con:
+            window = con.sql("select max(window_id) from dim_window").fetchone()[0]
+            school = con.sql("select min(school_name) from dim_school").fetchone()[0]
+    except duckdb.Error:
+        return {}
+    return {key: value for key, value in
+            (("latest_window", window), ("first_school", school)) if value is not None}
+
+
 def expand_dashboard(source: dict, charts: dict[str, dict], chart_ids: dict[str, int],
-                     chart_columns: dict[str, set[str]], dataset_uuids: dict[str, str]) -> dict:
+                     chart_columns: dict[str, set[str]], dataset_uuids: dict[str, str],
+                     defaults: dict[str, str]) -> dict:
     slug = source["slug"]
     position: dict = {
         "DASHBOARD_VERSION_KEY": "v2",
@@ -174,14 +199,13 @@ def expand_dashboard(source: dict, charts: dict[str, dict], chart_ids: dict[str,
             position[row_id]["children"].append(element_id)
         if sum(c["width"] if isinstance(c, dict) else c[1] for c in row) > 12:
             raise SystemExit(f"dashboard {slug}: row {row_index} is wider than 12 columns")
-    filters = [native_filter(spec, slug, chart_ids, on_dashboard, chart_columns, dataset_uuids)
+    filters = [native_filter(spec, slug, chart_ids, on_dashboard, chart_columns, dataset_uuids,
+                             defaults)
                for spec in source.get("filters", [])]
     metadata = {
         "native_filter_configuration": filters,
         "chart_configuration": {},
-        "global_chart_configuration": {
-            "scope": {"rootPath": ["ROOT_ID"], "excluded": []},
-            "chartsInScope": [chart_ids[c] for c in on_dashboard]},
+        "global_chart_configuration": {"scope": {"rootPath": ["ROOT_ID"], "excluded": []}},
         "cross_filters_enabled": False,
         "color_scheme": "supersetColors",
         "label_colors": {},
@@ -226,9 +250,10 @@ def build(mart: Path, out: Path) -> dict[str, int]:
     chart_ids = {name: index for index, name in enumerate(sorted(charts), start=1)}
     chart_columns = {name: columns_by_uuid[c["dataset_uuid"]] for name, c in charts.items()}
 
+    defaults = mart_defaults(mart)
     for path in sorted((BUNDLE_DIR / "dashboards").glob("*.yaml")):
         dashboard = expand_dashboard(load_yaml(path), charts, chart_ids, chart_columns,
-                                     dataset_uuids)
+                                     dataset_uuids, defaults)
         files[f"dashboards/{path.name}"] = dump_yaml(dashboard)
 
     buffer = io.BytesIO()
