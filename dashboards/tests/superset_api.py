@@ -88,6 +88,7 @@ def chart_query_context(chart: dict, extra_filters: list[dict] | None = None) ->
     }
     if viz == "table" and form.get("query_mode") == "raw":
         query["columns"] = form["all_columns"]
+        query["metrics"] = None  # raw records: no GROUP BY, as the table chart's raw mode
         query["orderby"] = [json.loads(o) for o in form.get("order_by_cols", [])]
     elif viz == "table":
         query["columns"] = form["groupby"]
