@@ -342,7 +342,9 @@ def build(out: Path) -> None:
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     con.execute(CONTRACT_DDL.read_text(encoding="utf-8"))
-    con.executemany("insert into indicator_catalog values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+    con.executemany("insert into indicator_catalog (indicator_id, name_ru, name_en, seed, clause, "
+                    "group_ru, source, unit, direction, lookback, min_denominator, min_count, target, "
+                    "red_threshold, definition_ru) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
         (i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7], i[8], "3y", MIN_DENOMINATOR, MIN_COUNT,
          i[9], i[10], f"{i[1]} (определение по положению {i[3]}, {i[4]})") for i in INDICATORS])
     values = build_values(school_raw(rng))

@@ -4,7 +4,8 @@
 create table indicator_catalog (
   indicator_id text, name_ru text, name_en text, seed text, clause text, group_ru text,
   source text, unit text, direction text, lookback text, min_denominator integer,
-  min_count integer, target double, red_threshold double, definition_ru text
+  min_count integer, target double, red_threshold double, numerator_sql text,
+  denominator_sql text, definition_ru text, sort_order integer
 );
 create table indicator_values (
   indicator_id text, window_id text, org_level text, org_id text, org_name text,
@@ -36,6 +37,14 @@ create table completeness (
 create table quarantine (
   window_id text, source text, file_name text, row_number integer, column_name text,
   rule text, message text
+);
+create table quality_issues (
+  window_id text, source text, file_name text, row_number integer, column_name text,
+  rule text, severity text, message text
+);
+create table received_files (
+  window_id text, source text, file_name text, status text, rows integer, encoding text,
+  size_bytes bigint, rule text, loaded_at timestamp
 );
 create table dim_school (
   school_id text, school_name text, district_id text, district_name text, region text,

@@ -152,6 +152,8 @@ public final class IndicatorEngine {
         .withColumn(Columns.NUMERATOR, when(col(Columns.SCHOOLS_COVERED).equalTo(0),
             lit(null).cast("double")).otherwise(col(Columns.NUMERATOR)))
         .withColumn(Columns.VALUE, when(noData, lit(null).cast("double")).otherwise(value))
+        .withColumn(Columns.SCHOOLS_COVERED, col(Columns.SCHOOLS_COVERED).cast("int"))
+        .withColumn(Columns.SCHOOLS_TOTAL, col(Columns.SCHOOLS_TOTAL).cast("int"))
         .select(Columns.INDICATOR_ID, Columns.WINDOW_ID, Columns.ORG_LEVEL, Columns.ORG_ID,
             Columns.ORG_NAME, Columns.DISTRICT_ID, Columns.NUMERATOR, Columns.DENOMINATOR,
             Columns.VALUE, Columns.UNIT, Columns.STATUS, Columns.SCHOOLS_COVERED,

@@ -84,8 +84,10 @@ public final class Pipeline {
         config.personKeySecret()).build(spark, bronze, manifest);
     Map<String, Dataset<Row>> silverStored = new LinkedHashMap<>();
     for (Map.Entry<String, Dataset<Row>> e : silver.entrySet()) {
+      long tt = System.nanoTime();
       warehouse.overwrite(e.getKey(), e.getValue());
       silverStored.put(e.getKey(), warehouse.read(e.getKey()));
+      log.info("silver {} | {} s", e.getKey(), secs(tt));
     }
     log.info("silver | {} tables | {} s", silver.size(), secs(t2));
 
@@ -93,8 +95,10 @@ public final class Pipeline {
     Map<String, Dataset<Row>> gold = GoldBuilder.build(silverStored, passports);
     Map<String, Dataset<Row>> goldStored = new LinkedHashMap<>();
     for (Map.Entry<String, Dataset<Row>> e : gold.entrySet()) {
+      long tt = System.nanoTime();
       warehouse.overwrite(e.getKey(), e.getValue());
       goldStored.put(e.getKey(), warehouse.read(e.getKey()));
+      log.info("gold {} | {} s", e.getKey(), secs(tt));
     }
     String lastWindow = silverStored.get(Tables.DIM_WINDOW)
         .agg(org.apache.spark.sql.functions.max(Columns.WINDOW_ID)).first().getString(0);

@@ -103,25 +103,50 @@ public final class StagingTransform {
         array(vals.toArray(Column[]::new))), normalizedKey);
   }
 
-  /** Typed columns (same names), vocabulary attributes, and {@code _issues}. */
+  /**
+   * Typed columns (same names), vocabulary attributes, and {@code _issues}. Built in three
+   * projections — cleaned text, typed values, violations — so that each value is parsed once
+   * and the generated code stays small (one huge projection falls back to slow interpretation).
+   */
   public Dataset<Row> typed(Dataset<Row> bronze, SourceContract contract) {
-    List<Column> select = new ArrayList<>();
-    List<Column> attributes = new ArrayList<>();
-    List<Column> issues = new ArrayList<>();
+    List<String> lineage = List.of(Columns.WINDOW, Columns.SOURCE, Columns.FILE_NAME,
+        Columns.FILE_HASH, Columns.FILE_MODIFIED_AT, Columns.ROW_NUMBER, Columns.BATCH_ID);
+    // 1. cleaned text, and the normalised key of vocabulary columns
+    List<Column> cleanedCols = new ArrayList<>();
+    for (String l : lineage) {
+      cleanedCols.add(col(l));
+    }
+    cleanedCols.add(col(Columns.DECODE_ISSUE));
     for (ColumnSpec c : contract.columns()) {
-      Column s = cleaned(c.name());
+      cleanedCols.add(cleaned(c.name()).as(c.name() + "__s"));
+      if (c.vocabulary() != null || c.type().equals("boolean")) {
+        cleanedCols.add(normalized(cleaned(c.name())).as(c.name() + "__k"));
+      }
+    }
+    // 2. typed values and vocabulary attributes; 3. violations over the typed values
+    List<Column> typedCols = new ArrayList<>();
+    for (String l : lineage) {
+      typedCols.add(col(l));
+    }
+    typedCols.add(col(Columns.DECODE_ISSUE));
+    List<Column> issues = new ArrayList<>();
+    List<Column> finalCols = new ArrayList<>();
+    List<Column> attributes = new ArrayList<>();
+    for (ColumnSpec c : contract.columns()) {
+      String n = c.name();
+      Column s = col(n + "__s");
+      Column t = col(n + "__t");
+      typedCols.add(s);
       Column typedValue;
       switch (c.type()) {
         case "int" -> {
-          typedValue = expr("try_cast(null as int)");
-          Column digits = regexp_replace(s, "[\\s\\u00a0]", "");
-          typedValue = digits.try_cast(DataTypes.IntegerType);
-          issues.add(issue(s.isNotNull().and(typedValue.isNull()), c.name(), rule("type_int")));
+          typedValue = regexp_replace(s, "[\\s\\u00a0]", "").try_cast(DataTypes.IntegerType);
+          issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("type_int")));
         }
         case "decimal" -> {
-          Column number = regexp_replace(regexp_replace(s, "[\\s\\u00a0%]", ""), ",", ".");
-          typedValue = number.try_cast(DataTypes.DoubleType);
-          issues.add(issue(s.isNotNull().and(typedValue.isNull()), c.name(), rule("type_decimal")));
+          typedValue = regexp_replace(regexp_replace(s, "[\\s\\u00a0%]", ""), ",", ".")
+              .try_cast(DataTypes.DoubleType);
+          issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("type_decimal")));
         }
         case "date" -> {
           List<Column> attempts = new ArrayList<>();
@@ -129,23 +154,21 @@ public final class StagingTransform {
             attempts.add(to_date(try_to_timestamp(s, lit(form))));
           }
           typedValue = coalesce(attempts.toArray(Column[]::new));
-          issues.add(issue(s.isNotNull().and(typedValue.isNull()), c.name(), rule("type_date")));
-          issues.add(issue(typedValue.gt(current_date()), c.name(), rule("date_in_future")));
+          issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("type_date")));
+          issues.add(issue(t.gt(current_date()), n, rule("date_in_future")));
           if (c.minDate() != null) {
-            issues.add(issue(typedValue.lt(lit(java.sql.Date.valueOf(c.minDate()))), c.name(),
-                rule("range_min")));
+            issues.add(issue(t.lt(lit(java.sql.Date.valueOf(c.minDate()))), n, rule("range_min")));
           }
         }
         case "boolean" -> {
-          Vocabulary v = contracts.vocabulary("boolean", scheme);
-          Column canonical = lookup(v, Vocabulary.Entry::value, normalized(s));
-          typedValue = canonical.equalTo(lit("true"));
-          typedValue = when(canonical.isNotNull(), typedValue);
-          issues.add(issue(s.isNotNull().and(canonical.isNull()), c.name(), rule("vocabulary")));
+          Column canonical = lookup(contracts.vocabulary("boolean", scheme), Vocabulary.Entry::value,
+              col(n + "__k"));
+          typedValue = when(canonical.isNotNull(), canonical.equalTo(lit("true")));
           if (c.defaultValue() != null) {
             typedValue = when(s.isNull(), lit(Boolean.parseBoolean(c.defaultValue())))
                 .otherwise(typedValue);
           }
+          issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("vocabulary")));
         }
         case "person_id" -> {
           Column digits = regexp_replace(s, "[\\s\\-]", "");
@@ -153,66 +176,74 @@ public final class StagingTransform {
           Column wellFormed = digits.rlike("^[0-9]{1," + width + "}$")
               .and(length(digits).geq(width - 3));
           typedValue = when(wellFormed, lpad(digits, width, "0"));
-          issues.add(issue(s.isNotNull().and(typedValue.isNull()), c.name(), rule("person_id_format")));
-          issues.add(issue(typedValue.isNotNull().and(
-              callUDF(PERSON_ID_VALID_UDF, typedValue, lit(scheme)).equalTo(lit(false))),
-              c.name(), rule("person_id_checksum")));
+          issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("person_id_format")));
+          issues.add(issue(t.isNotNull().and(
+              callUDF(PERSON_ID_VALID_UDF, t, lit(scheme)).equalTo(lit(false))),
+              n, rule("person_id_checksum")));
         }
         case "code" -> typedValue = regexp_replace(s, "\\s", "");
         default -> typedValue = s;
       }
       if (c.required()) {
-        issues.add(issue(s.isNull(), c.name(), rule("required")));
+        issues.add(issue(s.isNull(), n, rule("required")));
       }
       if (c.min() != null) {
-        issues.add(issue(typedValue.lt(lit(c.min())), c.name(), rule("range_min")));
+        issues.add(issue(t.lt(lit(c.min())), n, rule("range_min")));
       }
       if (c.max() != null) {
-        issues.add(issue(typedValue.gt(lit(c.max())), c.name(), rule("range_max")));
+        issues.add(issue(t.gt(lit(c.max())), n, rule("range_max")));
       }
       if (c.vocabulary() != null && !c.type().equals("boolean")) {
         Vocabulary v = contracts.vocabulary(c.vocabulary(), scheme);
-        Column key = normalized(s);
+        Column key = col(n + "__k");
         Column canonical = lookup(v, Vocabulary.Entry::value, key);
         if (v.open()) {
-          issues.add(issue(s.isNotNull().and(canonical.isNull()), c.name(), rule("vocabulary_open")));
+          typedCols.add(canonical.isNull().as(n + "__unknown"));
+          issues.add(issue(s.isNotNull().and(col(n + "__unknown")), n, rule("vocabulary_open")));
           typedValue = coalesce(canonical, lower(s));
         } else {
-          issues.add(issue(s.isNotNull().and(canonical.isNull()), c.name(), rule("vocabulary")));
+          issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("vocabulary")));
           typedValue = canonical;
         }
         if (v.values().stream().anyMatch(e -> e.rank() != null)) {
-          attributes.add(lookup(v, Vocabulary.Entry::rank, key).cast("int").as(c.name() + "_rank"));
+          typedCols.add(lookup(v, Vocabulary.Entry::rank, key).cast("int").as(n + "_rank"));
+          attributes.add(col(n + "_rank"));
         }
         if (v.values().stream().anyMatch(e -> e.kind() != null)) {
-          attributes.add(lookup(v, Vocabulary.Entry::kind, key).as(c.name() + "_kind"));
-          attributes.add(lookup(v, Vocabulary.Entry::requires, key).as(c.name() + "_requires"));
-          attributes.add(lookup(v, e -> e.shownAs() == null ? e.value() : e.shownAs(), key)
-              .as(c.name() + "_shown_as"));
+          typedCols.add(lookup(v, Vocabulary.Entry::kind, key).as(n + "_kind"));
+          typedCols.add(lookup(v, Vocabulary.Entry::requires, key).as(n + "_requires"));
+          typedCols.add(lookup(v, e -> e.shownAs() == null ? e.value() : e.shownAs(), key)
+              .as(n + "_shown_as"));
+          attributes.add(col(n + "_kind"));
+          attributes.add(col(n + "_requires"));
+          attributes.add(col(n + "_shown_as"));
         }
       }
-      select.add(typedValue.as(c.name()));
+      typedCols.add(typedValue.as(n + "__t"));
+      finalCols.add(t.as(n));
     }
     // decode problems found while reading the file (e.g. a cell over Excel's length limit)
-    Column decode = col(Columns.DECODE_ISSUE);
-    Column decodeIssue = when(decode.isNotNull(), struct(
+    issues.add(when(col(Columns.DECODE_ISSUE).isNotNull(), struct(
         expr("substring_index(" + Columns.DECODE_ISSUE + ", ':', -1)").as("column_name"),
         expr("substring_index(" + Columns.DECODE_ISSUE + ", ':', 1)").as("rule"),
-        lit("error").as("severity")));
-    issues.add(decodeIssue);
-    for (String lineage : List.of(Columns.WINDOW, Columns.SOURCE, Columns.FILE_NAME,
-        Columns.FILE_HASH, Columns.FILE_MODIFIED_AT, Columns.ROW_NUMBER, Columns.BATCH_ID)) {
-      select.add(col(lineage));
+        lit("error").as("severity"))));
+    for (String l : lineage) {
+      finalCols.add(col(l));
     }
-    select.addAll(attributes);
-    select.add(filter(array(issues.toArray(Column[]::new)), x -> x.isNotNull()).as(Columns.ISSUES));
-    Dataset<Row> typed = bronze.select(select.toArray(Column[]::new));
+    finalCols.addAll(attributes);
+    finalCols.add(filter(array(issues.toArray(Column[]::new)), x -> x.isNotNull()).as(Columns.ISSUES));
+    Dataset<Row> typed = bronze.select(cleanedCols.toArray(Column[]::new))
+        .select(typedCols.toArray(Column[]::new))
+        .select(finalCols.toArray(Column[]::new));
     // cross-column rules from the contract, evaluated on typed values
+    List<Column> ruleIssues = new ArrayList<>();
     for (RuleSpec r : contract.rules()) {
-      typed = typed.withColumn(Columns.ISSUES, expr("concat(" + Columns.ISSUES + ", "
-          + "filter(array(case when " + r.when() + " then named_struct('column_name', '"
-          + r.column() + "', 'rule', '" + r.rule() + "', 'severity', '" + r.severity()
-          + "') end), x -> x is not null))"));
+      ruleIssues.add(expr("case when " + r.when() + " then named_struct('column_name', '"
+          + r.column() + "', 'rule', '" + r.rule() + "', 'severity', '" + r.severity() + "') end"));
+    }
+    if (!ruleIssues.isEmpty()) {
+      typed = typed.withColumn(Columns.ISSUES, org.apache.spark.sql.functions.concat(col(Columns.ISSUES),
+          filter(array(ruleIssues.toArray(Column[]::new)), x -> x.isNotNull())));
     }
     return typed;
   }

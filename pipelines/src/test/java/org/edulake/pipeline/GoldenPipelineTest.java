@@ -228,6 +228,35 @@ class GoldenPipelineTest {
     }
   }
 
+  /** table → column → type, from a DuckDB connection. */
+  static Map<String, String> columnsOf(Connection c) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select table_name, "
+        + "column_name, data_type from information_schema.columns where table_schema = 'main' "
+        + "and table_name in (select table_name from information_schema.tables "
+        + "where table_type = 'BASE TABLE')")) {
+      while (rs.next()) {
+        out.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void martTablesMatchTheMartContract() throws Exception {
+    // the one contract of the mart, shared with the dashboards: dashboards/tests/mart_contract.sql
+    String ddl = Files.readString(Path.of("dashboards/tests/mart_contract.sql"));
+    Map<String, String> expected;
+    try (Connection empty = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = empty.createStatement()) {
+      st.execute(ddl);
+      expected = columnsOf(empty);
+    }
+    try (Connection c = MartPublisher.openReadOnly(mart)) {
+      assertEquals(expected, columnsOf(c));
+    }
+  }
+
   @Test
   void everyPassportExpressionResolvesAgainstItsBaseTable(SparkSession spark) {
     for (org.edulake.gold.IndicatorPassport p : org.edulake.gold.IndicatorPassport.loadAll()) {
