@@ -60,12 +60,16 @@ public final class BronzeLoader {
       decoders.put(c.source(), new FileDecoder(c));
     }
     Set<String> known = new HashSet<>();
+    Set<String> knownUnchanged = new HashSet<>();
     Set<String> loadedHashes = new HashSet<>();
     if (warehouse.exists(Tables.BRONZE_FILES)) {
       // the manifest is one row per file: small enough to bring to the driver
       for (Row r : warehouse.read(Tables.BRONZE_FILES).select(col(Columns.WINDOW), col(Columns.SOURCE),
-          col(Columns.FILE_NAME), col(Columns.FILE_HASH), col("status")).collectAsList()) {
+          col(Columns.FILE_NAME), col(Columns.FILE_HASH), col("status"), col("size_bytes"),
+          col(Columns.FILE_MODIFIED_AT)).collectAsList()) {
         known.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3));
+        knownUnchanged.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|"
+            + r.getLong(5) + "|" + r.getLong(6));
         if (STATUS_LOADED.equals(r.getString(4))) {
           loadedHashes.add(r.getString(3));
         }
@@ -74,8 +78,13 @@ public final class BronzeLoader {
     List<InboxFile> candidates = new ArrayList<>();
     int skipped = 0;
     for (InboxFile f : files) {
-      // size and name are cheap; the hash check below decides for files with a known name
-      candidates.add(f);
+      // the same name, size and modification time as a file already received: not read again
+      if (knownUnchanged.contains(f.windowId() + "|" + f.source() + "|" + f.fileName() + "|"
+          + f.sizeBytes() + "|" + f.modifiedAtMillis())) {
+        skipped++;
+      } else {
+        candidates.add(f);
+      }
     }
     List<ProbedFile> probed = candidates.isEmpty() ? List.of()
         : jsc.parallelize(candidates, Math.max(1, Math.min(candidates.size(), 64)))
