@@ -6,12 +6,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -19,7 +17,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.edulake.config.MonitoringWindow;
 import org.edulake.spark.Columns;
 
@@ -47,18 +44,17 @@ public final class PdNeedForecastBuilder {
   public static Dataset<Row> build(Dataset<Row> staffPositions, Dataset<Row> dimSchool,
       Dataset<Row> dimWindow, Dataset<Row> pdCourses) {
     Dataset<Row> latest = dimWindow.agg(max(Columns.WINDOW_ID).as("base_window"));
-    // the next windows: month starts 1..24 months after the base, in a monitoring month
+    // the next windows: the first WINDOWS_AHEAD month starts 1..24 months after the base that
+    // fall in a monitoring month
     Column baseStart = to_date(concat_ws("-", col("base_window"), lit("01")));
-    Column candidate = add_months(baseStart, col("k"));
-    Column inCadence = lit(false);
+    StringBuilder inCadence = new StringBuilder("false");
     for (int m : WINDOW_MONTHS) {
-      inCadence = inCadence.or(month(candidate).equalTo(m));
+      inCadence.append(" or month(add_months(base_start, k)) = ").append(m);
     }
-    Dataset<Row> targets = latest
-        .withColumn("k", explode(sequence(lit(1), lit(24))))
-        .filter(inCadence)
-        .withColumn("n", row_number().over(Window.orderBy(col("k"))))
-        .filter(col("n").leq(WINDOWS_AHEAD))
+    Column candidate = add_months(col("base_start"), col("k"));
+    Dataset<Row> targets = latest.withColumn("base_start", baseStart)
+        .withColumn("k", explode(expr("slice(filter(sequence(1, 24), k -> " + inCadence + "), 1, "
+            + WINDOWS_AHEAD + ")")))
         .select(col("base_window"), date_format(candidate, "yyyy-MM").as("target_window"),
             last_day(candidate).as("target_ref"));
     Dataset<Row> roster = StaffByUnit.mainWorkplace(staffPositions, dimSchool)

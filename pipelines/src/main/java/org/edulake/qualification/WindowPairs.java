@@ -1,11 +1,10 @@
 package org.edulake.qualification;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.min;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.edulake.spark.Columns;
 
 /** Pairs of consecutive windows in dim_window order: window_from, window_to. */
@@ -15,10 +14,11 @@ final class WindowPairs {
 
   private WindowPairs() {}
 
-  /** One row per pair of consecutive windows (a handful of rows: one partition is fine). */
+  /** One row per pair of consecutive windows: each window and the first one after it. */
   static Dataset<Row> consecutive(Dataset<Row> dimWindow) {
-    return dimWindow.select(col(Columns.WINDOW_ID).as(WINDOW_FROM),
-            lead(col(Columns.WINDOW_ID), 1).over(Window.orderBy(col(Columns.WINDOW_ID))).as(WINDOW_TO))
-        .filter(col(WINDOW_TO).isNotNull());
+    Dataset<Row> later = dimWindow.select(col(Columns.WINDOW_ID).as("later_id"));
+    return dimWindow.select(col(Columns.WINDOW_ID).as(WINDOW_FROM))
+        .join(later, col("later_id").gt(col(WINDOW_FROM)))
+        .groupBy(WINDOW_FROM).agg(min("later_id").as(WINDOW_TO));
   }
 }
