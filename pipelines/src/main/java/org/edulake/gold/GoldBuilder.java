@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.edulake.contract.Contracts;
+import org.edulake.qualification.QualificationTablesBuilder;
 import org.edulake.spark.Columns;
 import org.edulake.spark.Tables;
 
@@ -30,6 +31,7 @@ public final class GoldBuilder {
     out.put(Tables.SOURCE_SUBMISSION, submitted);
     out.put(Tables.INDICATOR_VALUES, IndicatorEngine.build(passports, out, schools, submitted));
     out.put(Tables.COMPLETENESS, completeness(silver, schools, submitted));
+    out.putAll(QualificationTablesBuilder.build(silver));
     return out;
   }
 

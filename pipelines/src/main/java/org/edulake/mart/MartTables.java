@@ -159,6 +159,23 @@ public final class MartTables {
         .add("district_id", DataTypes.StringType).add("window_id", DataTypes.StringType)
         .add("due_month", DataTypes.DateType).add("persons_due", DataTypes.IntegerType)
         .add("persons_overdue", DataTypes.IntegerType));
+    m.put(Tables.QUALIFICATION_GROWTH, new StructType()
+        .add("org_level", DataTypes.StringType).add("org_id", DataTypes.StringType)
+        .add("district_id", DataTypes.StringType)
+        .add("window_from", DataTypes.StringType).add("window_to", DataTypes.StringType)
+        .add("staff_from", DataTypes.IntegerType).add("staff_to", DataTypes.IntegerType)
+        .add("with_category_from", DataTypes.IntegerType)
+        .add("with_category_to", DataTypes.IntegerType).add("net_growth", DataTypes.IntegerType));
+    m.put(Tables.QUALIFICATION_BACKTEST, new StructType()
+        .add("org_level", DataTypes.StringType).add("org_id", DataTypes.StringType)
+        .add("base_window", DataTypes.StringType).add("target_window", DataTypes.StringType)
+        .add("category", DataTypes.StringType).add("projected", DataTypes.DoubleType)
+        .add("observed", DataTypes.IntegerType).add("abs_pct_error", DataTypes.DoubleType));
+    m.put(Tables.PD_NEED_FORECAST, new StructType()
+        .add("org_level", DataTypes.StringType).add("org_id", DataTypes.StringType)
+        .add("district_id", DataTypes.StringType)
+        .add("base_window", DataTypes.StringType).add("target_window", DataTypes.StringType)
+        .add("persons_lacking_36h", DataTypes.IntegerType));
     return m;
   }
 }

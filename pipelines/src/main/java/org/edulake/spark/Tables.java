@@ -20,6 +20,7 @@ public final class Tables {
   public static final String DIM_DISTRICT = "dim_district";
   public static final String DIM_SOURCE_ARRIVAL = "dim_source_arrival";
   public static final String FCT_STAFF_POSITION = "fct_staff_position";
+  public static final String FCT_PD_COURSE = "fct_pd_course";
 
   public static final String BASE_STAFF_WINDOW = "base_staff_window";
   public static final String BASE_SCHOOL_WINDOW = "base_school_window";
@@ -33,6 +34,9 @@ public final class Tables {
   public static final String QUALIFICATION_TRANSITIONS = "qualification_transitions";
   public static final String QUALIFICATION_PROJECTION = "qualification_projection";
   public static final String QUALIFICATION_WORKLOAD = "qualification_workload";
+  public static final String QUALIFICATION_GROWTH = "qualification_growth";
+  public static final String QUALIFICATION_BACKTEST = "qualification_backtest";
+  public static final String PD_NEED_FORECAST = "pd_need_forecast";
   public static final String ELIGIBLE_METHODOLOGICAL_ACTIVE = "eligible_methodological_active";
   public static final String ATTESTATION_DUE = "attestation_due";
   public static final String PD_NEEDED = "pd_needed";
