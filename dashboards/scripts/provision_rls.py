@@ -16,6 +16,8 @@ Usage: provision_rls.py --url http://127.0.0.1:8088 --mart FILE [--users PASSWOR
 """
 from __future__ import annotations
 
+import hashlib
+
 import argparse
 import os
 import sys
@@ -31,12 +33,22 @@ READER_ROLE = "edulake_reader"
 DATASET_PREFIX = "edulake_"
 
 
+def short_name(prefix: str, district_id: str) -> str:
+    """Superset keeps role and user names to 64 characters; long district ids (region.district)
+    keep their readable tail and gain a short hash so that names stay unique."""
+    name = f"{prefix}{district_id}"
+    if len(name) <= 64:
+        return name
+    digest = hashlib.sha1(district_id.encode("utf-8")).hexdigest()[:8]
+    return f"{prefix}{digest}_{district_id[-(64 - len(prefix) - 9):]}"
+
+
 def role_name(district_id: str) -> str:
-    return f"edulake_district_{district_id}"
+    return short_name("edulake_district_", district_id)
 
 
 def user_name(district_id: str) -> str:
-    return f"district_{district_id}"
+    return short_name("district_", district_id)
 
 
 def sql_literal(value: str) -> str:

@@ -58,3 +58,16 @@ create table dim_window (
   window_id text, reference_date date, year integer, month integer, label_ru text,
   is_latest boolean
 );
+create table qualification_growth (
+  org_level text, org_id text, district_id text, window_from text, window_to text,
+  staff_from integer, staff_to integer, with_category_from integer, with_category_to integer,
+  net_growth integer
+);
+create table qualification_backtest (
+  org_level text, org_id text, base_window text, target_window text, category text,
+  projected double, observed integer, abs_pct_error double
+);
+create table pd_need_forecast (
+  org_level text, org_id text, district_id text, base_window text, target_window text,
+  persons_lacking_36h integer
+);

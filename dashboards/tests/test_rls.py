@@ -2,9 +2,15 @@
 provision_rls.py through the REST API before the tests (test.sh)."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from conftest import env
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from provision_rls import user_name  # noqa: E402  (the one naming rule for district users)
 from superset_api import Superset
 
 DISTRICT_CHARTS = ["ov_lights_districts", "st_staff_schools", "comp_table", "surv_table",
@@ -21,7 +27,7 @@ def districts(mart):
 def test_district_user_sees_only_its_district(superset_url, charts, districts, chart_name):
     password = env("EDULAKE_DISTRICT_PASSWORD")
     for district_id, district_name in districts:
-        user = Superset(superset_url, f"district_{district_id}", password)
+        user = Superset(superset_url, user_name(district_id), password)
         result = user.chart_data(charts[chart_name])
         assert result["rowcount"] > 0, f"{district_id}: {chart_name} is empty"
         seen = {row.get("district_name") for row in result["data"]} - {None}
@@ -32,7 +38,7 @@ def test_district_user_sees_only_its_district(superset_url, charts, districts, c
 def test_district_user_keeps_region_rows(superset_url, charts, districts, admin):
     password = env("EDULAKE_DISTRICT_PASSWORD")
     region_rows = admin.chart_data(charts["ov_lights_region"])["rowcount"]
-    user = Superset(superset_url, f"district_{districts[0][0]}", password)
+    user = Superset(superset_url, user_name(districts[0][0]), password)
     assert user.chart_data(charts["ov_lights_region"])["rowcount"] == region_rows
 
 
@@ -40,7 +46,7 @@ def test_district_filter_lists_only_own_schools(superset_url, charts, districts,
     """The schools dataset behind the district/school filters is filtered too."""
     password = env("EDULAKE_DISTRICT_PASSWORD")
     district_id, district_name = districts[0]
-    user = Superset(superset_url, f"district_{district_id}", password)
+    user = Superset(superset_url, user_name(district_id), password)
     result = user.chart_data(charts["st_staff_schools"])
     own = {r[0] for r in mart.execute("select school_name from dim_school where district_id = ?",
                                       [district_id]).fetchall()}

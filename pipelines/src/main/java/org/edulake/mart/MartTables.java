@@ -32,6 +32,15 @@ import org.edulake.spark.Tables;
 public final class MartTables {
   private MartTables() {}
 
+  /** Counts of real persons in the qualification tables: small ones are hidden (SPEC §6). */
+  static final Map<String, List<String>> PERSON_COUNT_COLUMNS = Map.of(
+      Tables.QUALIFICATION_TRANSITIONS, List.of("persons"),
+      Tables.QUALIFICATION_WORKLOAD, List.of("persons_due", "persons_overdue"),
+      Tables.QUALIFICATION_GROWTH, List.of("staff_from", "staff_to", "with_category_from",
+          "with_category_to"),
+      Tables.QUALIFICATION_BACKTEST, List.of("observed"),
+      Tables.PD_NEED_FORECAST, List.of("persons_lacking_36h"));
+
   public static Map<String, Dataset<Row>> build(SparkSession spark, EdulakeConfig config,
       List<IndicatorPassport> passports, Map<String, Dataset<Row>> silver,
       Map<String, Dataset<Row>> gold, Dataset<Row> manifest) {
@@ -44,7 +53,15 @@ public final class MartTables {
     mart.put("indicator_trends", gold.containsKey(Tables.INDICATOR_TRENDS)
         ? gold.get(Tables.INDICATOR_TRENDS) : empty(spark, trendsSchema()));
     for (Map.Entry<String, StructType> e : qualificationSchemas().entrySet()) {
-      mart.put(e.getKey(), gold.containsKey(e.getKey()) ? gold.get(e.getKey()) : empty(spark, e.getValue()));
+      Dataset<Row> table = gold.containsKey(e.getKey()) ? gold.get(e.getKey()) : empty(spark, e.getValue());
+      table = SmallCellSuppressor.hideSmallCounts(table, config.privacyMinCount(),
+          PERSON_COUNT_COLUMNS.getOrDefault(e.getKey(), List.of()));
+      if (e.getKey().equals(Tables.QUALIFICATION_GROWTH)) {
+        // the difference of two counts would give a hidden one back
+        table = table.withColumn("net_growth", when(col("with_category_from").isNull()
+            .or(col("with_category_to").isNull()), lit(null).cast("int")).otherwise(col("net_growth")));
+      }
+      mart.put(e.getKey(), table);
     }
     mart.put("completeness", gold.get(Tables.COMPLETENESS)
         .orderBy(Columns.WINDOW_ID, Columns.SCHOOL_ID, "source"));

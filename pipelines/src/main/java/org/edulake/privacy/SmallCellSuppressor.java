@@ -54,6 +54,21 @@ public final class SmallCellSuppressor {
         .drop("is_hidden", "parent_id");
   }
 
+  /**
+   * Person counts of the qualification tables: a count below {@code minCount} becomes NULL
+   * (shown as «…»). Primary suppression only; the matrices are not complemented (see README).
+   */
+  public static Dataset<Row> hideSmallCounts(Dataset<Row> table, int minCount, List<String> columns) {
+    Dataset<Row> out = table;
+    for (String c : columns) {
+      if (minCount > 0) {
+        out = out.withColumn(c, when(col(c).lt(lit(minCount)), lit(null)).otherwise(col(c))
+            .cast(table.schema().apply(c).dataType()));
+      }
+    }
+    return out;
+  }
+
   private static Column thresholds(List<IndicatorPassport> passports, int fallback, boolean count) {
     Column c = lit(fallback);
     List<IndicatorPassport> custom = new ArrayList<>();
