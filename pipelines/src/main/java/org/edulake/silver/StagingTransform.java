@@ -133,7 +133,7 @@ public final class StagingTransform {
           issues.add(issue(typedValue.gt(current_date()), c.name(), rule("date_in_future")));
           if (c.minDate() != null) {
             issues.add(issue(typedValue.lt(lit(java.sql.Date.valueOf(c.minDate()))), c.name(),
-                rule("range_min")));
+                rule("date_too_early")));
           }
         }
         case "boolean" -> {
@@ -193,19 +193,33 @@ public final class StagingTransform {
       }
       select.add(typedValue.as(c.name()));
     }
-    // decode problems found while reading the file (e.g. a cell over Excel's length limit)
-    Column decode = col(Columns.DECODE_ISSUE);
-    Column decodeIssue = when(decode.isNotNull(), struct(
-        expr("substring_index(" + Columns.DECODE_ISSUE + ", ':', -1)").as("column_name"),
-        expr("substring_index(" + Columns.DECODE_ISSUE + ", ':', 1)").as("rule"),
-        lit("error").as("severity")));
-    issues.add(decodeIssue);
+    // decode problems found while reading the file ("rule:column;rule:column": a cell over
+    // Excel's length limit, a formula, damaged bytes, a cut last line), at their rule's severity
+    List<Column> severityKeys = new ArrayList<>();
+    List<Column> severityValues = new ArrayList<>();
+    contracts.builtinRules().values().forEach(r -> {
+      severityKeys.add(lit(r.rule()));
+      severityValues.add(lit(r.severity()));
+    });
+    Column severities = map_from_arrays(array(severityKeys.toArray(Column[]::new)),
+        array(severityValues.toArray(Column[]::new)));
+    Column decodeIssues = org.apache.spark.sql.functions.transform(
+        coalesce(org.apache.spark.sql.functions.split(col(Columns.DECODE_ISSUE), ";"),
+            array().cast("array<string>")),
+        x -> struct(org.apache.spark.sql.functions.substring_index(x, ":", -1).as("column_name"),
+            org.apache.spark.sql.functions.substring_index(x, ":", 1).as("rule"),
+            coalesce(try_element_at(severities, org.apache.spark.sql.functions.substring_index(x, ":", 1)),
+                lit("error")).as("severity")));
     for (String lineage : List.of(Columns.WINDOW, Columns.SOURCE, Columns.FILE_NAME,
         Columns.FILE_HASH, Columns.FILE_MODIFIED_AT, Columns.ROW_NUMBER, Columns.BATCH_ID)) {
       select.add(col(lineage));
     }
     select.addAll(attributes);
-    select.add(filter(array(issues.toArray(Column[]::new)), x -> x.isNotNull()).as(Columns.ISSUES));
+    // a cut row is reported once, as cut, not again for every cell that did not arrive
+    Column truncated = coalesce(col(Columns.DECODE_ISSUE).startsWith("row_truncated:"), lit(false));
+    select.add(when(truncated, decodeIssues).otherwise(org.apache.spark.sql.functions.concat(
+        filter(array(issues.toArray(Column[]::new)), x -> x.isNotNull()), decodeIssues))
+        .as(Columns.ISSUES));
     Dataset<Row> typed = bronze.select(select.toArray(Column[]::new));
     // cross-column rules from the contract, evaluated on typed values
     for (RuleSpec r : contract.rules()) {
