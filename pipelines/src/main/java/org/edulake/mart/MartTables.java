@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import org.apache.spark.sql.types.StructType;
 import org.edulake.config.EdulakeConfig;
 import org.edulake.contract.Contracts;
 import org.edulake.gold.IndicatorPassport;
-import org.edulake.ingest.BronzeLoader;
 import org.edulake.privacy.SmallCellSuppressor;
 import org.edulake.quality.FileIssues;
 import org.edulake.spark.Columns;

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.edulake.contract.Contracts;
 import org.edulake.contract.RuleSpec;
+import org.edulake.ingest.BronzeLoader;
 import org.edulake.spark.Columns;
 
 /**
@@ -28,7 +29,7 @@ import org.edulake.spark.Columns;
  */
 public final class FileIssues {
   public static final String UNKNOWN_COLUMN = "file_unknown_column";
-  private static final String REJECTED = "rejected";
+  private static final String REJECTED = BronzeLoader.STATUS_REJECTED;
 
   private FileIssues() {}
 
