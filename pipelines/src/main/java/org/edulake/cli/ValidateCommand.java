@@ -86,6 +86,11 @@ public final class ValidateCommand implements Callable<Integer> {
 
   /** Writes {@code <inbox>/validation-report.html} (local folder, HDFS or S3) and returns it. */
   static String writeReport(String inbox, String html) throws java.io.IOException {
+    if (!inbox.contains("://")) {   // a local folder: no Hadoop checksum file beside it
+      Path local = Path.of(inbox).toAbsolutePath().resolve(REPORT_NAME);
+      Files.writeString(local, html, java.nio.charset.StandardCharsets.UTF_8);
+      return local.toString();
+    }
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(
         new org.apache.hadoop.fs.Path(RunCommand.inboxUri(inbox)), REPORT_NAME);
     org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(new org.apache.hadoop.conf.Configuration());
