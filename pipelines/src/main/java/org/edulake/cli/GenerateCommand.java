@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.edulake.config.UsageException;
 import org.edulake.generate.DemoDataGenerator;
+import org.edulake.generate.DemoInboxExtras;
 import org.edulake.generate.GenerationSummary;
 import org.edulake.generate.Scale;
 import picocli.CommandLine.Command;
@@ -45,6 +46,9 @@ public final class GenerateCommand implements Callable<Integer> {
     if (defects < 0 || defects > 0.5) {
       throw new UsageException("--defects must be between 0 and 0.5");
     }
-    return DemoDataGenerator.generate(s, seed, out, defects, DemoDataGenerator.DEFAULT_WINDOWS);
+    GenerationSummary csv = DemoDataGenerator.generate(s, seed, out, defects,
+        DemoDataGenerator.DEFAULT_WINDOWS);
+    // questionnaire exports (CSV and XLSX) and some XLSX files of the other sources
+    return DemoInboxExtras.add(csv, seed, out, DemoDataGenerator.DEFAULT_WINDOWS);
   }
 }

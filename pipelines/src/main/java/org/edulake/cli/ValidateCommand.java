@@ -6,7 +6,9 @@ import java.sql.Connection;
 import org.edulake.mart.MartPublisher;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.edulake.report.ValidationReportHtml;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.edulake.config.EdulakeConfig;
@@ -18,10 +20,15 @@ import picocli.CommandLine.Option;
 
 /**
  * ./edulake validate --inbox DIR: checks every file against the contracts without touching the
- * warehouse — the files are loaded into a throw-away warehouse and the issues are printed.
+ * warehouse — the files are loaded into a throw-away warehouse, the issues are printed and
+ * written as HTML to {@code <inbox>/validation-report.html} for the steward to send back.
  */
 @Command(name = "validate", description = "check inbox files against the contracts, load nothing")
 public final class ValidateCommand implements Callable<Integer> {
+  /** Written into the inbox folder; the scanner reads only window folders, so it is not input. */
+  public static final String REPORT_NAME = "validation-report.html";
+  static final int CONSOLE_ISSUES = 200;
+
   @Option(names = "--inbox", required = true)
   String inbox;
 
@@ -38,26 +45,59 @@ public final class ValidateCommand implements Callable<Integer> {
       SparkSession spark = SparkSessions.create(config);
       Pipeline.RunResult result = new Pipeline(spark, config).run(RunCommand.inboxUri(inbox), List.of());
       StringBuilder sb = new StringBuilder("Проверка файлов: " + inbox + "\n");
+      List<ValidationReportHtml.FileLine> files = new ArrayList<>();
+      List<ValidationReportHtml.IssueLine> issues = new ArrayList<>();
       try (Connection c = MartPublisher.openReadOnly(result.mart().path()); Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("select f.window_id, f.file_name, f.status, f.rows, "
-              + "count(q.rule) from received_files f left join quarantine q "
-              + "on q.window_id = f.window_id and q.file_name = f.file_name group by all order by 1, 2")) {
+              + "count(q.rule) filter (where q.severity = 'error'), "
+              + "count(q.rule) filter (where q.severity = 'warn') from received_files f "
+              + "left join quality_issues q on q.window_id = f.window_id and q.file_name = f.file_name "
+              + "group by all order by 1, 2")) {
         while (rs.next()) {
+          files.add(new ValidationReportHtml.FileLine(rs.getString(1), rs.getString(2),
+              rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
           sb.append(String.format("  %s/%-40s %-9s строк %6d, ошибок %5d%n", rs.getString(1),
               rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
         }
-        try (ResultSet q = st.executeQuery("select message from quality_issues order by window_id, "
-            + "file_name, row_number limit 200")) {
+        try (ResultSet q = st.executeQuery("select window_id, file_name, row_number, severity, "
+            + "message from quality_issues order by window_id, file_name, row_number nulls first, "
+            + "column_name, rule")) {
           while (q.next()) {
-            sb.append("  • ").append(q.getString(1)).append('\n');
+            Integer row = q.getObject(3) == null ? null : q.getInt(3);
+            issues.add(new ValidationReportHtml.IssueLine(q.getString(1), q.getString(2), row,
+                q.getString(4), q.getString(5)));
+            if (issues.size() <= CONSOLE_ISSUES) {
+              sb.append("  • ").append(q.getString(5)).append('\n');
+            }
           }
         }
       }
+      if (issues.size() > CONSOLE_ISSUES) {
+        sb.append("  … ещё ").append(issues.size() - CONSOLE_ISSUES).append(" замечаний в отчёте\n");
+      }
+      String report = writeReport(inbox, ValidationReportHtml.render(inbox, files, issues));
+      sb.append("Отчёт: ").append(report).append('\n');
       System.out.print(sb);
       return result.load().rejected().isEmpty() ? Main.OK : Main.BATCH_REJECTED;
     } finally {
       deleteTree(scratch);
     }
+  }
+
+  /** Writes {@code <inbox>/validation-report.html} (local folder, HDFS or S3) and returns it. */
+  static String writeReport(String inbox, String html) throws java.io.IOException {
+    if (!inbox.contains("://")) {   // a local folder: no Hadoop checksum file beside it
+      Path local = Path.of(inbox).toAbsolutePath().resolve(REPORT_NAME);
+      Files.writeString(local, html, java.nio.charset.StandardCharsets.UTF_8);
+      return local.toString();
+    }
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(
+        new org.apache.hadoop.fs.Path(RunCommand.inboxUri(inbox)), REPORT_NAME);
+    org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(new org.apache.hadoop.conf.Configuration());
+    try (var out = fs.create(path, true)) {
+      out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return path.toString();
   }
 
   private static void deleteTree(Path root) throws java.io.IOException {

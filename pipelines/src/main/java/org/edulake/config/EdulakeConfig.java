@@ -89,6 +89,11 @@ public final class EdulakeConfig implements java.io.Serializable {
     return s;
   }
 
+  /** Percent; below it a school's survey indicators are low confidence (SPEC §4.2). */
+  public double surveyMinResponseRate() {
+    return getDouble(SURVEY_MIN_RESPONSE_RATE);
+  }
+
   public String personKeySecret() {
     return get(PERSON_KEY_SECRET);
   }

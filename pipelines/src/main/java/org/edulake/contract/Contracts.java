@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class Contracts implements Serializable {
   /** Sources in load order: the registry first, then the roster, then the logs. */
   public static final List<String> SOURCES = List.of("schools", "staff", "pd_courses",
-      "competitions", "method_events", "event_participants", "help_requests");
+      "competitions", "method_events", "event_participants", "help_requests", "surveys");
   public static final List<String> VOCABULARIES = List.of("boolean", "settlement_type",
       "school_type", "gender", "position", "education", "qualification_category_ru",
       "qualification_category_kz", "event_level", "competition_kind", "participant_kind",
@@ -26,12 +26,15 @@ public final class Contracts implements Serializable {
   private final Map<String, SourceContract> sources;
   private final Map<String, Vocabulary> vocabularies;
   private final Map<String, RuleSpec> builtinRules;
+  /** Survey sources: source name → its questionnaire (schemas/surveys/). */
+  private final Map<String, SurveyDefinition> surveys;
 
   private Contracts(Map<String, SourceContract> sources, Map<String, Vocabulary> vocabularies,
-      Map<String, RuleSpec> builtinRules) {
+      Map<String, RuleSpec> builtinRules, Map<String, SurveyDefinition> surveys) {
     this.sources = sources;
     this.vocabularies = vocabularies;
     this.builtinRules = builtinRules;
+    this.surveys = surveys;
   }
 
   public static Contracts load() {
@@ -40,8 +43,18 @@ public final class Contracts implements Serializable {
       vocabularies.put(v, vocabulary("vocabularies/" + v + ".yml"));
     }
     Map<String, SourceContract> sources = new LinkedHashMap<>();
+    Map<String, SurveyDefinition> surveys = new LinkedHashMap<>();
     for (String s : SOURCES) {
       SourceContract c = readSource("sources/" + s + ".yml");
+      String definition = str(yaml("sources/" + s + ".yml"), "definition");
+      if (definition != null) {
+        SurveyDefinition survey = SurveyDefinition.load(definition);
+        List<ColumnSpec> columns = new ArrayList<>(c.columns());
+        columns.addAll(survey.columns());
+        c = new SourceContract(c.source(), c.description(), c.inboxFolder(), c.kind(),
+            c.naturalKey(), columns, c.rules());
+        surveys.put(s, survey);
+      }
       for (ColumnSpec col : c.columns()) {
         if (col.vocabulary() != null && !col.vocabulary().equals("qualification_category")
             && !vocabularies.containsKey(col.vocabulary())) {
@@ -58,7 +71,7 @@ public final class Contracts implements Serializable {
           str(r, "message_ru"), str(r, "fix_ru"));
       builtin.put(spec.rule(), spec);
     }
-    return new Contracts(sources, vocabularies, builtin);
+    return new Contracts(sources, vocabularies, builtin, surveys);
   }
 
   public SourceContract source(String name) {
@@ -67,6 +80,19 @@ public final class Contracts implements Serializable {
       throw new IllegalArgumentException("no source contract named " + name);
     }
     return c;
+  }
+
+  /** The questionnaire of a survey source (kind: survey). */
+  public SurveyDefinition survey(String source) {
+    SurveyDefinition d = surveys.get(source);
+    if (d == null) {
+      throw new IllegalArgumentException("no survey definition for source " + source);
+    }
+    return d;
+  }
+
+  public boolean isSurvey(String source) {
+    return surveys.containsKey(source);
   }
 
   public List<SourceContract> sources() {

@@ -19,11 +19,15 @@ import org.edulake.spark.Tables;
 
 /** silver → gold: base tables, source submission, indicator values and completeness. */
 public final class GoldBuilder {
+  static final String SURVEYS = "surveys";
   private GoldBuilder() {}
 
   public static Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> silver,
       List<IndicatorPassport> passports) {
     Map<String, Dataset<Row>> out = new LinkedHashMap<>(BaseTablesBuilder.build(silver));
+    out.put(Tables.BASE_SURVEY_WINDOW, BaseSurveyWindowBuilder.build(
+        silver.get(Tables.staging(SURVEYS)), silver.get(Tables.FCT_SURVEY_ANSWER),
+        silver.get(Tables.FCT_STAFF_POSITION), Contracts.load().survey(SURVEYS)));
     Dataset<Row> schools = silver.get(Tables.DIM_SCHOOL).filter(col("is_open"))
         .select(Columns.WINDOW_ID, Columns.SCHOOL_ID, Columns.SCHOOL_NAME, Columns.DISTRICT_ID,
             Columns.DISTRICT_NAME, Columns.REGION);
@@ -49,9 +53,15 @@ public final class GoldBuilder {
     Dataset<Row> staff = keys.join(staffRows, scalaSeq(Columns.WINDOW_ID, Columns.SCHOOL_ID));
     Dataset<Row> logs = keys.join(silver.get(Tables.DIM_SOURCE_ARRIVAL)
             .filter(col("source").isin(Contracts.SOURCES.stream()
-                .filter(s -> !s.equals("schools") && !s.equals("staff")).toArray())),
+                .filter(s -> !s.equals("schools") && !s.equals("staff") && !s.equals(SURVEYS))
+                .toArray())),
         col(Columns.WINDOW_ID).geq(col("first_window_id")))
         .select(Columns.WINDOW_ID, Columns.SCHOOL_ID, "source");
+    // a survey is per window: every school counts as asked in a window whose folder brought one
+    Dataset<Row> surveyWindows = silver.get(Tables.staging(SURVEYS))
+        .select(col(Columns.WINDOW).as(Columns.WINDOW_ID)).distinct();
+    logs = logs.unionByName(keys.join(surveyWindows, scalaSeq(Columns.WINDOW_ID))
+        .withColumn("source", lit(SURVEYS)).select(Columns.WINDOW_ID, Columns.SCHOOL_ID, "source"));
     return registry.unionByName(staff.select(Columns.WINDOW_ID, Columns.SCHOOL_ID, "source"))
         .unionByName(logs);
   }
@@ -71,7 +81,8 @@ public final class GoldBuilder {
         .withColumn("source", lit("staff"));
     accepted = accepted.unionByName(rowsBySchool(silver.get(Tables.staging("schools")), "schools", Columns.SCHOOL_ID))
         .unionByName(rowsBySchool(silver.get(Tables.staging("competitions")), "competitions", Columns.SCHOOL_ID))
-        .unionByName(rowsBySchool(silver.get(Tables.staging("method_events")), "method_events", "organiser_school_id"));
+        .unionByName(rowsBySchool(silver.get(Tables.staging("method_events")), "method_events", "organiser_school_id"))
+        .unionByName(rowsBySchool(silver.get(Tables.staging(SURVEYS)), SURVEYS, Columns.SCHOOL_ID));
     for (String personSource : List.of("pd_courses", "event_participants", "help_requests")) {
       Dataset<Row> rows = silver.get(Tables.staging(personSource));
       accepted = accepted.unionByName(rows.join(roster, rows.col(Columns.WINDOW).equalTo(col("r_window"))

@@ -57,6 +57,7 @@ public final class XlsxSheet {
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         XMLReader xml = factory.newSAXParser().getXMLReader();
+        xml.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());   // no stderr noise
         xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
             new RowCollector(sink), new ContractFormatter(), false));
         xml.parse(new InputSource(sheet));

@@ -19,9 +19,10 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.edulake.config.EdulakeConfig;
+import org.edulake.contract.Contracts;
 import org.edulake.gold.IndicatorPassport;
-import org.edulake.ingest.BronzeLoader;
 import org.edulake.privacy.SmallCellSuppressor;
+import org.edulake.quality.FileIssues;
 import org.edulake.spark.Columns;
 import org.edulake.spark.Tables;
 
@@ -48,7 +49,8 @@ public final class MartTables {
     mart.put("indicator_catalog", catalog(spark, passports));
     Dataset<Row> values = SmallCellSuppressor.apply(gold.get(Tables.INDICATOR_VALUES), passports,
         config.privacyMinCount(), config.privacyMinDenominator());
-    mart.put("indicator_values", values.withColumn(Columns.LOW_CONFIDENCE, lit(false))
+    mart.put("indicator_values", LowConfidence.flag(values, gold.get(Tables.INDICATOR_VALUES),
+            passports, config.surveyMinResponseRate())
         .orderBy(Columns.INDICATOR_ID, Columns.WINDOW_ID, Columns.ORG_LEVEL, Columns.ORG_ID));
     mart.put("indicator_trends", gold.containsKey(Tables.INDICATOR_TRENDS)
         ? gold.get(Tables.INDICATOR_TRENDS) : empty(spark, trendsSchema()));
@@ -66,13 +68,7 @@ public final class MartTables {
     mart.put("completeness", gold.get(Tables.COMPLETENESS)
         .orderBy(Columns.WINDOW_ID, Columns.SCHOOL_ID, "source"));
     Dataset<Row> issues = silver.get(Tables.DQ_ISSUES);
-    Dataset<Row> fileIssues = manifest.filter(col("rule").isNotNull())
-        .select(col(Columns.WINDOW).as(Columns.WINDOW_ID), col(Columns.SOURCE).as("source"),
-            col(Columns.FILE_NAME).as("file_name"), lit(null).cast("int").as("row_number"),
-            col("column_name"), col("rule"),
-            when(col("status").equalTo(lit(BronzeLoader.STATUS_REJECTED)), lit("error"))
-                .otherwise(lit("warn")).as("severity"),
-            col("detail_ru").as("message"));
+    Dataset<Row> fileIssues = FileIssues.fromManifest(manifest, Contracts.load());
     Dataset<Row> all = issues.select(Columns.WINDOW_ID, "source", "file_name", "row_number",
         "column_name", "rule", "severity", "message").unionByName(fileIssues);
     mart.put("quarantine", all.filter(col("severity").equalTo(lit("error"))).drop("severity")

@@ -133,6 +133,15 @@ public final class SilverBuilder {
         .drop("dup_rank");
     typed.put("staff", staff);
 
+    // surveys: the school of each response (code, or name with a confidence), roles, answers
+    for (SourceContract c : contracts.sources()) {
+      if (contracts.isSurvey(c.source())) {
+        typed.put(c.source(), SurveyAnswerMapper.resolve(typed.get(c.source()), dimSchool,
+            contracts.survey(c.source()), contracts.builtinRule("survey_school_unknown"),
+            contracts.builtinRule("survey_school_by_name"),
+            contracts.builtinRule("survey_answer_unknown")));
+      }
+    }
     // typed rows feed stg_, fct_ and dq_issues: compute each source once
     typed.replaceAll((source, frame) -> frame.persist(
         org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()));
@@ -140,6 +149,13 @@ public final class SilverBuilder {
     out.put(Tables.DQ_ISSUES, issues(typed, manifest));
 
     for (SourceContract c : contracts.sources()) {
+      if (contracts.isSurvey(c.source())) {
+        Dataset<Row> latest = SurveyAnswerMapper.latest(accepted(typed.get(c.source())),
+            contracts.survey(c.source()));
+        out.put(Tables.staging(c.source()), SurveyAnswerMapper.responses(latest));
+        out.put(Tables.FCT_SURVEY_ANSWER, SurveyAnswerMapper.answers(latest));
+        continue;
+      }
       Dataset<Row> ok = staging.dropPersonal(accepted(typed.get(c.source())), c);
       // the reference date is kept only where a person's age and validity depend on it
       out.put(Tables.staging(c.source()), c.source().equals("staff") ? ok.drop(Columns.ISSUES)

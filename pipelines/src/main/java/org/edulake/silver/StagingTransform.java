@@ -157,7 +157,7 @@ public final class StagingTransform {
           issues.add(issue(s.isNotNull().and(t.isNull()), n, rule("type_date")));
           issues.add(issue(t.gt(current_date()), n, rule("date_in_future")));
           if (c.minDate() != null) {
-            issues.add(issue(t.lt(lit(java.sql.Date.valueOf(c.minDate()))), n, rule("range_min")));
+            issues.add(issue(t.lt(lit(java.sql.Date.valueOf(c.minDate()))), n, rule("date_too_early")));
           }
         }
         case "boolean" -> {
@@ -222,16 +222,32 @@ public final class StagingTransform {
       typedCols.add(typedValue.as(n + "__t"));
       finalCols.add(t.as(n));
     }
-    // decode problems found while reading the file (e.g. a cell over Excel's length limit)
-    issues.add(when(col(Columns.DECODE_ISSUE).isNotNull(), struct(
-        expr("substring_index(" + Columns.DECODE_ISSUE + ", ':', -1)").as("column_name"),
-        expr("substring_index(" + Columns.DECODE_ISSUE + ", ':', 1)").as("rule"),
-        lit("error").as("severity"))));
+    // decode problems found while reading the file ("rule:column;rule:column": a cell over
+    // Excel's length limit, a formula, damaged bytes, a cut last line), at their rule's severity
+    List<Column> severityKeys = new ArrayList<>();
+    List<Column> severityValues = new ArrayList<>();
+    contracts.builtinRules().values().forEach(r -> {
+      severityKeys.add(lit(r.rule()));
+      severityValues.add(lit(r.severity()));
+    });
+    Column severities = map_from_arrays(array(severityKeys.toArray(Column[]::new)),
+        array(severityValues.toArray(Column[]::new)));
+    Column decodeIssues = org.apache.spark.sql.functions.transform(
+        coalesce(org.apache.spark.sql.functions.split(col(Columns.DECODE_ISSUE), ";"),
+            array().cast("array<string>")),
+        x -> struct(org.apache.spark.sql.functions.substring_index(x, ":", -1).as("column_name"),
+            org.apache.spark.sql.functions.substring_index(x, ":", 1).as("rule"),
+            coalesce(try_element_at(severities, org.apache.spark.sql.functions.substring_index(x, ":", 1)),
+                lit("error")).as("severity")));
     for (String l : lineage) {
       finalCols.add(col(l));
     }
     finalCols.addAll(attributes);
-    finalCols.add(filter(array(issues.toArray(Column[]::new)), x -> x.isNotNull()).as(Columns.ISSUES));
+    // a cut row is reported once, as cut, not again for every cell that did not arrive
+    Column truncated = coalesce(col(Columns.DECODE_ISSUE).startsWith("row_truncated:"), lit(false));
+    finalCols.add(when(truncated, decodeIssues).otherwise(org.apache.spark.sql.functions.concat(
+        filter(array(issues.toArray(Column[]::new)), x -> x.isNotNull()), decodeIssues))
+        .as(Columns.ISSUES));
     Dataset<Row> typed = bronze.select(cleanedCols.toArray(Column[]::new))
         .select(typedCols.toArray(Column[]::new))
         .select(finalCols.toArray(Column[]::new));

@@ -32,6 +32,14 @@ public final class Columns {
   public static final String IS_MAIN_JOB = "is_main_job";
   public static final String IS_MAIN_WORKPLACE = "is_main_workplace";
 
+  // surveys (anonymous: a response key is a hash of the response, never of a person)
+  public static final String RESPONSE_KEY = "response_key";
+  public static final String QUESTION_CODE = "question_code";
+  public static final String RESPONDENT_ROLE = "respondent_role";
+  public static final String IS_ADMINISTRATION = "is_administration";
+  public static final String SCHOOL_MATCH = "school_match";
+  public static final String SCHOOL_MATCH_CONFIDENCE = "school_match_confidence";
+
   public static final String INDICATOR_ID = "indicator_id";
   public static final String ORG_LEVEL = "org_level";
   public static final String ORG_ID = "org_id";

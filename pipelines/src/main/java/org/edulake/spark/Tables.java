@@ -21,12 +21,14 @@ public final class Tables {
   public static final String DIM_SOURCE_ARRIVAL = "dim_source_arrival";
   public static final String FCT_STAFF_POSITION = "fct_staff_position";
   public static final String FCT_PD_COURSE = "fct_pd_course";
+  public static final String FCT_SURVEY_ANSWER = "fct_survey_answer";
 
   public static final String BASE_STAFF_WINDOW = "base_staff_window";
   public static final String BASE_SCHOOL_WINDOW = "base_school_window";
   public static final String BASE_SCHOOL_SUBJECT_WINDOW = "base_school_subject_window";
   public static final String BASE_HELP_REQUEST_WINDOW = "base_help_request_window";
   public static final String BASE_EVENT_WINDOW = "base_event_window";
+  public static final String BASE_SURVEY_WINDOW = "base_survey_window";
   public static final String INDICATOR_VALUES = "indicator_values";
   public static final String INDICATOR_TRENDS = "indicator_trends";
   public static final String COMPLETENESS = "completeness";
