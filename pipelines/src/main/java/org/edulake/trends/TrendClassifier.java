@@ -62,8 +62,10 @@ public final class TrendClassifier {
     if (tooFewWindows || unit.isShare() && !denominatorsSuffice(points, minDenominator)) {
       return Verdict.INSUFFICIENT_DATA;
     }
+    // shares use the denominator-aware test; where it is undefined (counts that are not a
+    // proportion), the series tests that every other unit uses
     boolean evidence =
-        unit.isShare()
+        unit.isShare() && statistics.shareTestP() != null
             ? significant(statistics.shareTestP())
             : significant(statistics.mannKendallP()) || intervalExcludesZero(statistics);
     if (!evidence) {

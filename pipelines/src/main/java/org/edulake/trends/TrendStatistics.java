@@ -108,9 +108,13 @@ public final class TrendStatistics {
         next);
   }
 
-  /** Cochran–Armitage p with scores = x, or null when a window lacks its counts. */
+  /**
+   * Cochran–Armitage p with scores = x, or null when a window lacks its counts or its counts
+   * are not a proportion (a response rate over 100 %: more answers than staff on the roster).
+   */
   private static Double shareTestP(List<SeriesPoint> points, double[] x) {
-    if (points.stream().anyMatch(p -> p.numerator() == null || p.denominator() == null)) {
+    if (points.stream().anyMatch(p -> p.numerator() == null || p.denominator() == null
+        || p.numerator() < 0 || p.numerator() > p.denominator())) {
       return null;
     }
     long[] events = points.stream().mapToLong(SeriesPoint::numerator).toArray();

@@ -24,6 +24,18 @@ class TrendClassifierTest {
   }
 
   @Test
+  void aShareAbove100PercentIsJudgedLikeACount() {
+    // A response rate: 21 answers for 20 staff in the last window is not a proportion, so the
+    // Cochran–Armitage test is undefined (null, no exception). The rise 50 % … 105 % is monotone:
+    // Mann–Kendall S = 21 of 21 pairs, exact p = 2/7! = 0.0004 → evidence; the Theil–Sen slope
+    // times 3 years is far above the 1 pp band → положительная.
+    TrendResult result = shares(HIGHER_IS_BETTER, 20, 10, 12, 14, 16, 18, 20, 21);
+    assertEquals(null, result.shareTestP());
+    assertTrue(result.mannKendallP() < 0.001);
+    assertEquals("положительная", result.verdict());
+  }
+
+  @Test
   void flatCountIsStable() {
     // All 42: S = 0 (p = 1), residuals 0 so the interval is [0, 0] and does not exclude 0.
     TrendResult result = counts(HIGHER_IS_BETTER, 42, 42, 42, 42, 42, 42, 42);
