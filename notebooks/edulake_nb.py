@@ -59,8 +59,16 @@ def sql_text(name: str) -> str:
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Runs ``sql/<name>.sql`` with ``params`` bound to its ``$name`` parameters."""
-    return connect().execute(sql_text(name), params).df()
+    """Runs ``sql/<name>.sql`` with ``params`` bound to its ``$name`` parameters.
+
+    Integer columns with NULLs (counts the mart hid, SPEC §6) come back as floats with NaN, so
+    that pandas and matplotlib treat a hidden count as missing rather than failing on ``pd.NA``.
+    """
+    frame = connect().execute(sql_text(name), params).df()
+    for column in frame.columns:
+        if pd.api.types.is_integer_dtype(frame[column]) and frame[column].isna().any():
+            frame[column] = frame[column].astype("float64")
+    return frame
 
 
 def pick_window(window_id: str | None = None) -> pd.Series:

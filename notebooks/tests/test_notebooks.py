@@ -96,6 +96,11 @@ def test_shown_keeps_suppression_marks(nb):
 def fill_tables(path: Path) -> None:
     """Adds qualification and survey rows to a copy of the mart (values made up, consistent)."""
     con = duckdb.connect(str(path))
+    # the pipeline's own rows of these tables are replaced by the made-up ones below
+    for table in ("qualification_transitions", "qualification_workload", "qualification_projection"):
+        con.execute(f"delete from {table}")
+    con.execute("delete from indicator_values where indicator_id like 'survey%'")
+    con.execute("delete from indicator_catalog where indicator_id like 'survey%'")
     region = con.execute("select min(d.region) from dim_district as d").fetchone()[0]
     windows = [w for (w,) in con.execute(
         "select w.window_id from dim_window as w order by w.reference_date desc limit 2"
