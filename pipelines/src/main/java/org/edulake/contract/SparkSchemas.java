@@ -25,7 +25,7 @@ public final class SparkSchemas {
     fields.add(DataTypes.createStructField(Columns.EXTRA,
         DataTypes.createMapType(StringType, StringType), true));
     fields.add(DataTypes.createStructField(Columns.DECODE_ISSUE, StringType, true));
-    fields.addAll(lineage().fields() == null ? List.of() : List.of(lineage().fields()));
+    fields.addAll(List.of(lineage().fields()));
     return DataTypes.createStructType(fields);
   }
 

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.edulake.contract.ColumnSpec;
 import org.edulake.contract.Contracts;
 import org.edulake.contract.SourceContract;
 import org.edulake.contract.SparkSchemas;
@@ -187,10 +186,5 @@ public final class BronzeLoader {
 
   private static String seconds(long t0) {
     return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9);
-  }
-
-  /** Columns of a contract that may hold personal data (kept in bronze only). */
-  public static List<String> personalColumns(SourceContract c) {
-    return c.columns().stream().filter(ColumnSpec::isPersonal).map(ColumnSpec::name).toList();
   }
 }

@@ -1,8 +1,6 @@
 package org.edulake.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -317,9 +315,5 @@ public final class CsvSheet {
       }
     }
     return null;
-  }
-
-  static Reader reader(byte[] bytes, Charset charset) {
-    return new InputStreamReader(new ByteArrayInputStream(bytes), charset);
   }
 }

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -69,22 +68,22 @@ public final class SmallCellSuppressor {
     return out;
   }
 
+  /**
+   * The threshold per row: a passport's own minimum where it sets one, else the configured one;
+   * a configured 0 (an analysts' run) turns every threshold off.
+   */
   private static Column thresholds(List<IndicatorPassport> passports, int fallback, boolean count) {
     Column c = lit(fallback);
-    List<IndicatorPassport> custom = new ArrayList<>();
     for (IndicatorPassport p : passports) {
-      if ((count ? p.minCount() : p.minDenominator()) != null) {
-        custom.add(p);
+      Integer own = count ? p.minCount() : p.minDenominator();
+      if (own != null) {
+        c = when(col(Columns.INDICATOR_ID).equalTo(lit(p.indicatorId())),
+            lit(fallback == 0 ? 0 : Math.max(own, 0))).otherwise(c);
       }
-    }
-    for (IndicatorPassport p : custom) {
-      int t = count ? p.minCount() : p.minDenominator();
-      // a passport threshold never lowers the configured one below zero-suppression runs
-      c = when(col(Columns.INDICATOR_ID).equalTo(lit(p.indicatorId())),
-          lit(fallback == 0 ? 0 : Math.max(t, 0))).otherwise(c);
     }
     return c;
   }
+
 
   /**
    * A district hidden as a partner is still the sum of its schools; if they were all published,
