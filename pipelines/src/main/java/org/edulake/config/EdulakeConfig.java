@@ -20,6 +20,7 @@ public final class EdulakeConfig implements java.io.Serializable {
   public static final String SPARK_CONF_PREFIX = "spark.conf.";
   public static final String TRENDS_YEARS = "trends.years";
   public static final String SURVEY_MIN_RESPONSE_RATE = "survey.min_response_rate";
+  public static final String PIPELINE_PARALLEL_WRITES = "pipeline.parallel_writes";
 
   private final Map<String, String> values;
 
@@ -92,6 +93,15 @@ public final class EdulakeConfig implements java.io.Serializable {
   /** Percent; below it a school's survey indicators are low confidence (SPEC §4.2). */
   public double surveyMinResponseRate() {
     return getDouble(SURVEY_MIN_RESPONSE_RATE);
+  }
+
+  /** How many tables a stage writes at once (SparkSessions: jobs share the executors). */
+  public int parallelWrites() {
+    int n = getInt(PIPELINE_PARALLEL_WRITES);
+    if (n < 1) {
+      throw new UsageException(PIPELINE_PARALLEL_WRITES + " must be at least 1, got: " + n);
+    }
+    return n;
   }
 
   public String personKeySecret() {

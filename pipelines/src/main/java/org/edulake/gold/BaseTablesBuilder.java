@@ -142,7 +142,8 @@ public final class BaseTablesBuilder {
                 .as("olympiad_participants_12m"),
             countDistinct(when(col("result_rank").geq(2).and(col("level_rank").geq(REGIONAL_LEVEL_RANK)),
                 col(Columns.STUDENT_KEY))).as("student_winners_regional_plus_12m"));
-    Dataset<Row> subjects = base.filter(col("is_teacher").and(col("subject").isNotNull()))
+    Dataset<Row> subjects = main.filter(col("position").equalTo(lit(TEACHER))
+            .and(col("subject").isNotNull()))
         .groupBy(col(Columns.WINDOW_ID).as("m_window"), col(Columns.SCHOOL_ID).as("m_school"), col("subject"))
         .agg(count(lit(1)).as("teachers"))
         .groupBy("m_window", "m_school").agg(

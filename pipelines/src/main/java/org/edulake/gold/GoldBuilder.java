@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.edulake.contract.Contracts;
+import org.edulake.pipeline.TableStore;
 import org.edulake.qualification.QualificationTablesBuilder;
 import org.edulake.spark.Columns;
 import org.edulake.spark.Tables;
@@ -22,20 +23,31 @@ public final class GoldBuilder {
   static final String SURVEYS = "surveys";
   private GoldBuilder() {}
 
+  /**
+   * Builds gold in stages; each stage's tables are written through {@code store} and the next
+   * stage reads them back, so nothing is computed twice.
+   */
   public static Map<String, Dataset<Row>> build(Map<String, Dataset<Row>> silver,
-      List<IndicatorPassport> passports) {
-    Map<String, Dataset<Row>> out = new LinkedHashMap<>(BaseTablesBuilder.build(silver));
-    out.put(Tables.BASE_SURVEY_WINDOW, BaseSurveyWindowBuilder.build(
-        silver.get(Tables.staging(SURVEYS)), silver.get(Tables.FCT_SURVEY_ANSWER),
-        silver.get(Tables.FCT_STAFF_POSITION), Contracts.load().survey(SURVEYS)));
+      List<IndicatorPassport> passports, TableStore store) throws Exception {
     Dataset<Row> schools = silver.get(Tables.DIM_SCHOOL).filter(col("is_open"))
         .select(Columns.WINDOW_ID, Columns.SCHOOL_ID, Columns.SCHOOL_NAME, Columns.DISTRICT_ID,
             Columns.DISTRICT_NAME, Columns.REGION);
-    Dataset<Row> submitted = submission(silver, schools);
-    out.put(Tables.SOURCE_SUBMISSION, submitted);
-    out.put(Tables.INDICATOR_VALUES, IndicatorEngine.build(passports, out, schools, submitted));
-    out.put(Tables.COMPLETENESS, completeness(silver, schools, submitted));
-    out.putAll(QualificationTablesBuilder.build(silver));
+    // 1. base tables, source submission, and the qualification tables that read silver only
+    Map<String, Dataset<Row>> first = new LinkedHashMap<>(BaseTablesBuilder.build(silver));
+    first.put(Tables.BASE_SURVEY_WINDOW, BaseSurveyWindowBuilder.build(
+        silver.get(Tables.staging(SURVEYS)), silver.get(Tables.FCT_SURVEY_ANSWER),
+        silver.get(Tables.FCT_STAFF_POSITION), Contracts.load().survey(SURVEYS)));
+    first.put(Tables.SOURCE_SUBMISSION, submission(silver, schools));
+    first.putAll(QualificationTablesBuilder.fromSilver(silver));
+    Map<String, Dataset<Row>> out = new LinkedHashMap<>(store.store("gold", first));
+    // 2. indicator values and completeness from the stored bases; projections from transitions
+    Map<String, Dataset<Row>> second = new LinkedHashMap<>();
+    Dataset<Row> submitted = out.get(Tables.SOURCE_SUBMISSION);
+    second.put(Tables.INDICATOR_VALUES, IndicatorEngine.build(passports, out, schools, submitted));
+    second.put(Tables.COMPLETENESS, completeness(silver, schools, submitted));
+    second.putAll(QualificationTablesBuilder.fromTransitions(silver,
+        out.get(Tables.QUALIFICATION_TRANSITIONS)));
+    out.putAll(store.store("gold", second));
     return out;
   }
 

@@ -41,8 +41,10 @@ public final class BronzeLoader {
 
   private final Warehouse warehouse;
   private final Contracts contracts;
+  private final int parallelWrites;
 
-  public BronzeLoader(Warehouse warehouse, Contracts contracts) {
+  public BronzeLoader(Warehouse warehouse, Contracts contracts, int parallelWrites) {
+    this.parallelWrites = parallelWrites;
     this.warehouse = warehouse;
     this.contracts = contracts;
   }
@@ -51,7 +53,7 @@ public final class BronzeLoader {
   public record LoadReport(List<ProbedFile> loaded, List<ProbedFile> rejected,
       List<ProbedFile> duplicates, int skippedAlreadyLoaded) {}
 
-  public LoadReport load(List<InboxFile> files) {
+  public LoadReport load(List<InboxFile> files) throws Exception {
     SparkSession spark = warehouse.spark();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Map<String, FileDecoder> decoders = new LinkedHashMap<>();
@@ -111,27 +113,15 @@ public final class BronzeLoader {
 
     Map<String, List<ProbedFile>> bySource = toLoad.stream()
         .collect(Collectors.groupingBy(p -> p.file().source(), LinkedHashMap::new, Collectors.toList()));
+    List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
     for (Map.Entry<String, List<ProbedFile>> e : bySource.entrySet()) {
-      SourceContract contract = contracts.source(e.getKey());
-      FileDecoder decoder = decoders.get(e.getKey());
-      List<String> columns = contract.columnNames();
-      JavaRDD<Row> rows = jsc.parallelize(e.getValue(), Math.max(1, Math.min(e.getValue().size(), 64)))
-          .flatMap(p -> {
-            List<Row> out = new ArrayList<>();
-            decoder.rows(p, d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
-            return out.iterator();
-          });
-      Dataset<Row> frame = spark.createDataFrame(rows, SparkSchemas.bronze(contract));
-      // replaceWhere on the hashes being loaded: rows left by a killed earlier attempt are
-      // replaced in the same commit, so a re-run never duplicates them
-      String hashes = e.getValue().stream().map(p -> "'" + hex(p.sha256()) + "'")
-          .collect(Collectors.joining(","));
-      long t0 = System.nanoTime();
-      warehouse.replaceWhere(Tables.bronze(e.getKey()), Columns.FILE_HASH + " in (" + hashes + ")",
-          frame, Columns.WINDOW);
-      log.info("bronze {} | {} files | {} rows | {} s", Tables.bronze(e.getKey()), e.getValue().size(),
-          e.getValue().stream().mapToInt(ProbedFile::dataRows).sum(), seconds(t0));
+      writes.add(() -> {
+        loadSource(e.getKey(), decoders.get(e.getKey()), e.getValue(), batchId, loadedAt);
+        return null;
+      });
     }
+    // each source is its own table: they are written at once
+    org.edulake.spark.Parallel.run(parallelWrites, writes);
     List<Row> manifest = new ArrayList<>();
     toLoad.forEach(p -> manifest.add(manifestRow(p, STATUS_LOADED, batchId, loadedAt)));
     rejected.forEach(p -> manifest.add(manifestRow(p, STATUS_REJECTED, batchId, loadedAt)));
@@ -141,6 +131,32 @@ public final class BronzeLoader {
           spark.createDataFrame(manifest, SparkSchemas.fileManifest()).coalesce(1));
     }
     return new LoadReport(toLoad, rejected, duplicates, skipped);
+  }
+
+  /** One source's new files → its bronze table, in one commit. */
+  private void loadSource(String source, FileDecoder decoder, List<ProbedFile> files,
+      String batchId, Timestamp loadedAt) {
+    SparkSession spark = warehouse.spark();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SourceContract contract = contracts.source(source);
+    List<String> columns = contract.columnNames();
+    JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, Math.min(files.size(), 64)))
+        .flatMap(p -> {
+          List<Row> out = new ArrayList<>();
+          decoder.rows(p, d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
+          return out.iterator();
+        });
+    Dataset<Row> frame = spark.createDataFrame(rows, SparkSchemas.bronze(contract));
+    // replaceWhere on the hashes being loaded: rows left by a killed earlier attempt are
+    // replaced in the same commit, so a re-run never duplicates them
+    String hashes = files.stream().map(p -> "'" + hex(p.sha256()) + "'")
+        .collect(Collectors.joining(","));
+    long t0 = System.nanoTime();
+    spark.sparkContext().setJobDescription("bronze " + source);
+    warehouse.replaceWhere(Tables.bronze(source), Columns.FILE_HASH + " in (" + hashes + ")",
+        frame, Columns.WINDOW);
+    log.info("bronze {} | {} files | {} rows | {} s", Tables.bronze(source), files.size(),
+        files.stream().mapToInt(ProbedFile::dataRows).sum(), seconds(t0));
   }
 
   private static String hex(String sha) {

@@ -69,44 +69,32 @@ public final class Pipeline {
     log.info("inbox | {} windows | {} files | {} s", windows.size(), files.size(), secs(t0));
 
     long t1 = System.nanoTime();
-    BronzeLoader.LoadReport load = new BronzeLoader(warehouse, contracts).load(files);
+    BronzeLoader.LoadReport load = new BronzeLoader(warehouse, contracts,
+        config.parallelWrites()).load(files);
     log.info("bronze | loaded {} files, rejected {}, duplicates {}, unchanged {} | {} s",
         load.loaded().size(), load.rejected().size(), load.duplicates().size(),
         load.skippedAlreadyLoaded(), secs(t1));
 
-    long t2 = System.nanoTime();
-    Map<String, Dataset<Row>> bronze = new LinkedHashMap<>();
-    for (SourceContract c : contracts.sources()) {
-      bronze.put(c.source(), warehouse.readOrEmpty(Tables.bronze(c.source()), SparkSchemas.bronze(c)));
-    }
     Dataset<Row> manifest = warehouse.readOrEmpty(Tables.BRONZE_FILES, SparkSchemas.fileManifest());
-    Map<String, Dataset<Row>> silver = new SilverBuilder(contracts, config.categoriesScheme(),
-        config.personKeySecret()).build(spark, bronze, manifest);
+    List<String> bronzeTables = new ArrayList<>();
+    contracts.sources().forEach(c -> bronzeTables.add(Tables.bronze(c.source())));
+    bronzeTables.add(Tables.BRONZE_FILES);
+    RunState state = new RunState(warehouse, config, bronzeTables);
+    List<String> unchanged = state.unchangedTables();
     Map<String, Dataset<Row>> silverStored = new LinkedHashMap<>();
-    for (Map.Entry<String, Dataset<Row>> e : silver.entrySet()) {
-      long tt = System.nanoTime();
-      warehouse.overwrite(e.getKey(), e.getValue());
-      silverStored.put(e.getKey(), warehouse.read(e.getKey()));
-      log.info("silver {} | {} s", e.getKey(), secs(tt));
-    }
-    log.info("silver | {} tables | {} s", silver.size(), secs(t2));
-
-    long t3 = System.nanoTime();
-    Map<String, Dataset<Row>> gold = GoldBuilder.build(silverStored, passports);
     Map<String, Dataset<Row>> goldStored = new LinkedHashMap<>();
-    for (Map.Entry<String, Dataset<Row>> e : gold.entrySet()) {
-      long tt = System.nanoTime();
-      warehouse.overwrite(e.getKey(), e.getValue());
-      goldStored.put(e.getKey(), warehouse.read(e.getKey()));
-      log.info("gold {} | {} s", e.getKey(), secs(tt));
+    if (unchanged != null) {
+      for (String t : unchanged) {
+        (Tables.layerOf(t).equals("silver") ? silverStored : goldStored).put(t, warehouse.read(t));
+      }
+      log.info("silver, gold | unchanged: same bronze, settings and program as the last run");
+    } else {
+      state.clear();
+      buildSilverAndGold(manifest, silverStored, goldStored);
+      List<String> built = new ArrayList<>(silverStored.keySet());
+      built.addAll(goldStored.keySet());
+      state.record(built);
     }
-    String lastWindow = silverStored.get(Tables.DIM_WINDOW)
-        .agg(org.apache.spark.sql.functions.max(Columns.WINDOW_ID)).first().getString(0);
-    Dataset<Row> trends = IndicatorTrendsBuilder.build(goldStored.get(Tables.INDICATOR_VALUES),
-        passports, lastWindow, config.privacyMinDenominator(), MartTables.trendsSchema());
-    warehouse.overwrite(Tables.INDICATOR_TRENDS, trends);
-    goldStored.put(Tables.INDICATOR_TRENDS, warehouse.read(Tables.INDICATOR_TRENDS));
-    log.info("gold | {} tables | {} s", goldStored.size(), secs(t3));
 
     long t4 = System.nanoTime();
     Map<String, Dataset<Row>> mart = MartTables.build(spark, config, passports, silverStored,
@@ -116,6 +104,30 @@ public final class Pipeline {
     log.info("mart | {} tables | {} s", mart.size(), secs(t4));
     log.info("run done | {} s", secs(t0));
     return new RunResult(load, published);
+  }
+
+  private void buildSilverAndGold(Dataset<Row> manifest, Map<String, Dataset<Row>> silverStored,
+      Map<String, Dataset<Row>> goldStored) throws Exception {
+    long t2 = System.nanoTime();
+    Map<String, Dataset<Row>> bronze = new LinkedHashMap<>();
+    for (SourceContract c : contracts.sources()) {
+      bronze.put(c.source(), warehouse.readOrEmpty(Tables.bronze(c.source()), SparkSchemas.bronze(c)));
+    }
+    Map<String, Dataset<Row>> silver = new SilverBuilder(contracts, config.categoriesScheme(),
+        config.personKeySecret()).build(spark, bronze, manifest);
+    TableStore store = new TableStore(warehouse, config.parallelWrites());
+    silverStored.putAll(store.store("silver", silver));
+    spark.catalog().clearCache();   // the typed rows SilverBuilder kept for its tables
+    log.info("silver | {} tables | {} s", silver.size(), secs(t2));
+
+    long t3 = System.nanoTime();
+    goldStored.putAll(GoldBuilder.build(silverStored, passports, store));
+    String lastWindow = silverStored.get(Tables.DIM_WINDOW)
+        .agg(org.apache.spark.sql.functions.max(Columns.WINDOW_ID)).first().getString(0);
+    goldStored.putAll(store.store("gold", Map.of(Tables.INDICATOR_TRENDS,
+        IndicatorTrendsBuilder.build(goldStored.get(Tables.INDICATOR_VALUES), passports, lastWindow,
+            config.privacyMinDenominator(), MartTables.trendsSchema()))));
+    log.info("gold | {} tables | {} s", goldStored.size(), secs(t3));
   }
 
   public static String secs(long t0) {

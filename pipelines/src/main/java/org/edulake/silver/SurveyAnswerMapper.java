@@ -153,10 +153,17 @@ public final class SurveyAnswerMapper {
     Dataset<Row> rest = keys.join(exact.select(col("k_hash").as("x_hash"), col("k_row").as("x_row")),
         col("k_hash").equalTo(col("x_hash")).and(col("k_row").equalTo(col("x_row"))), "left_anti")
         .filter(length(col("_m_name")).gt(0));
-    Dataset<Row> approximate = rest.join(schools, sameWindow)
+    // edit distances per distinct name of a window, not per response: many responses of a
+    // school carry the same misspelt name, and each is compared with every school of the window
+    Dataset<Row> similar = rest.select(col("k_window"), col("_m_name")).distinct()
+        .join(schools, sameWindow)
         .withColumn("conf", lit(1.0).minus(levenshtein(col("_m_name"), col("s_name"))
             .divide(greatest(length(col("_m_name")), length(col("s_name"))))))
         .filter(col("conf").geq(lit(survey.school().minNameConfidence())))
+        .select(col("k_window").as("a_window"), col("_m_name").as("a_name"), col("s_school"),
+            col("conf"));
+    Dataset<Row> approximate = rest.join(similar, col("k_window").equalTo(col("a_window"))
+            .and(col("_m_name").equalTo(col("a_name"))))
         .select(col("k_hash"), col("k_row"), col("s_school"), col("conf"),
             lit(MATCH_NAME_APPROXIMATE).as("method"));
     Dataset<Row> best = exact.unionByName(approximate)

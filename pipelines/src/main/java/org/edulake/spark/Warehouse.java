@@ -26,6 +26,27 @@ public final class Warehouse {
     return spark;
   }
 
+  public String root() {
+    return root;
+  }
+
+  /** The table's latest Delta version, from its log folder; -1 when it was never written. */
+  public long version(String table) throws java.io.IOException {
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(path(table) + "/_delta_log");
+    org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (!fs.exists(log)) {
+      return -1;
+    }
+    long latest = -1;
+    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(log)) {
+      String name = f.getPath().getName();
+      if (name.matches("\\d{20}\\.json")) {
+        latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+      }
+    }
+    return latest;
+  }
+
   public String path(String table) {
     return root + "/" + Tables.layerOf(table) + "/" + table;
   }
