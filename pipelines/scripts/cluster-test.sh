@@ -132,7 +132,8 @@ print(*[s.getsockname()[1] for s in socks])
 EOF
 )
 MASTER="spark://127.0.0.1:$MASTER_PORT"
-export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1 SPARK_NO_DAEMONIZE=1
+# what bin/load-spark-env.sh of a distribution exports; the launcher needs SPARK_SCALA_VERSION
+export SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1
 say "starting master $MASTER (web UI $MASTER_UI) and a worker (2 cores, 2 GB)"
 # shellcheck disable=SC2086
 java -Xmx512m $JVM_ARGS -cp "$SPARK_CP" -Dspark.master.rest.enabled=false \
