@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.edulake.contract.Contracts;
 import org.edulake.contract.SourceContract;
 import org.edulake.contract.SparkSchemas;
@@ -85,9 +87,13 @@ public final class BronzeLoader {
         candidates.add(f);
       }
     }
+    // the executors open the files with the driver's Hadoop configuration (spark.hadoop.*,
+    // e.g. S3 endpoint and keys given to spark-submit), not with a blank one of their own
+    Broadcast<SerializableConfiguration> hadoop =
+        jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     List<ProbedFile> probed = candidates.isEmpty() ? List.of()
         : jsc.parallelize(candidates, Math.max(1, Math.min(candidates.size(), 64)))
-            .map(f -> decoders.get(f.source()).probe(f)).collect();
+            .map(f -> decoders.get(f.source()).probe(f, hadoop.value().value())).collect();
 
     List<ProbedFile> toLoad = new ArrayList<>();
     List<ProbedFile> rejected = new ArrayList<>();
@@ -118,7 +124,8 @@ public final class BronzeLoader {
       JavaRDD<Row> rows = jsc.parallelize(e.getValue(), Math.max(1, Math.min(e.getValue().size(), 64)))
           .flatMap(p -> {
             List<Row> out = new ArrayList<>();
-            decoder.rows(p, d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
+            decoder.rows(p, hadoop.value().value(),
+                d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
             return out.iterator();
           });
       Dataset<Row> frame = spark.createDataFrame(rows, SparkSchemas.bronze(contract));
