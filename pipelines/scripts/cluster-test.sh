@@ -15,8 +15,9 @@
 #  6. runs the same inbox on the embedded default (./edulake run --set spark.master=local[2]);
 #  7. compares the two DuckDB marts table by table, every row (MartDiff.java), and fails on any
 #     difference.
-# The cluster is always torn down (trap), also on failure. Inputs: the golden fixture inbox and
-# the survey fixture of bad_input (surveys go through a UDF; override with CLUSTER_TEST_INBOXES).
+# The cluster is always torn down (trap), also on failure. Input: the golden fixture inbox plus
+# the questionnaire export of bad_input/survey_school_and_answers (survey answers go through a
+# UDF); CLUSTER_TEST_INBOXES="dir …" replaces both.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -168,6 +169,14 @@ for src in $INBOXES; do
   cp -rp "$src"/. "$RUN/cluster/inbox/"
   cp -rp "$src"/. "$RUN/local/inbox/"
 done
+if [[ -z ${CLUSTER_TEST_INBOXES:-} ]]; then
+  # the golden inbox has no questionnaire export: add one, survey answers are parsed by a UDF
+  survey=pipelines/src/test/resources/fixtures/bad_input/survey_school_and_answers/surveys/export.csv
+  for side in cluster local; do
+    mkdir -p "$RUN/$side/inbox/2025-05/surveys"
+    cp -p "$survey" "$RUN/$side/inbox/2025-05/surveys/"
+  done
+fi
 say "spark-submit --master $MASTER --class org.edulake.cli.Main $(basename "$JAR") run (relative paths)"
 set +e
 (
