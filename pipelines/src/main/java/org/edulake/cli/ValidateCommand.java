@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * ./edulake validate --inbox DIR: checks every file against the contracts without touching the
- * warehouse — the files are loaded into a throw-away warehouse, the issues are printed and
+ * warehouse's tables — the files are loaded into a throw-away warehouse, the issues are printed and
  * written as HTML to {@code <inbox>/validation-report.html} for the steward to send back.
  */
 @Command(name = "validate", description = "check inbox files against the contracts, load nothing")
@@ -38,11 +38,23 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path scratch = Files.createTempDirectory("edulake-validate");
+    org.apache.hadoop.fs.Path clusterScratch = null;
+    SparkSession spark = null;
     try {
-      EdulakeConfig config = options.load()
-          .with(EdulakeConfig.WAREHOUSE_PATH, scratch.resolve("warehouse").toString())
+      EdulakeConfig loaded = options.load();
+      spark = SparkSessions.create(loaded);
+      // The throw-away warehouse is written by the executors: with a local master a temporary
+      // folder of this machine will do; on a cluster it must be on storage every node sees, so
+      // it goes under the configured warehouse (_validate/<random>) and is deleted afterwards.
+      String scratchWarehouse = scratch.resolve("warehouse").toString();
+      if (!spark.sparkContext().isLocal()) {
+        clusterScratch = new org.apache.hadoop.fs.Path(loaded.warehouseUri(),
+            "_validate/" + java.util.UUID.randomUUID());
+        scratchWarehouse = clusterScratch.toString();
+      }
+      EdulakeConfig config = loaded
+          .with(EdulakeConfig.WAREHOUSE_PATH, scratchWarehouse)
           .with(EdulakeConfig.MART_PATH, scratch.resolve("mart.duckdb").toString());
-      SparkSession spark = SparkSessions.create(config);
       Pipeline.RunResult result = new Pipeline(spark, config).run(RunCommand.inboxUri(inbox), List.of());
       StringBuilder sb = new StringBuilder("Проверка файлов: " + inbox + "\n");
       List<ValidationReportHtml.FileLine> files = new ArrayList<>();
@@ -81,6 +93,10 @@ public final class ValidateCommand implements Callable<Integer> {
       return result.load().rejected().isEmpty() ? Main.OK : Main.BATCH_REJECTED;
     } finally {
       deleteTree(scratch);
+      if (clusterScratch != null) {
+        clusterScratch.getFileSystem(spark.sparkContext().hadoopConfiguration())
+            .delete(clusterScratch, true);
+      }
     }
   }
 

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.edulake.contract.Contracts;
 import org.edulake.contract.SourceContract;
 import org.edulake.contract.SparkSchemas;
@@ -87,9 +89,13 @@ public final class BronzeLoader {
         candidates.add(f);
       }
     }
+    // the executors open the files with the driver's Hadoop configuration (spark.hadoop.*,
+    // e.g. S3 endpoint and keys given to spark-submit), not with a blank one of their own
+    Broadcast<SerializableConfiguration> hadoop =
+        jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     List<ProbedFile> probed = candidates.isEmpty() ? List.of()
         : jsc.parallelize(candidates, Math.max(1, Math.min(candidates.size(), 64)))
-            .map(f -> decoders.get(f.source()).probe(f)).collect();
+            .map(f -> decoders.get(f.source()).probe(f, hadoop.value().value())).collect();
 
     List<ProbedFile> toLoad = new ArrayList<>();
     List<ProbedFile> rejected = new ArrayList<>();
@@ -116,7 +122,7 @@ public final class BronzeLoader {
     List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
     for (Map.Entry<String, List<ProbedFile>> e : bySource.entrySet()) {
       writes.add(() -> {
-        loadSource(e.getKey(), decoders.get(e.getKey()), e.getValue(), batchId, loadedAt);
+        loadSource(e.getKey(), decoders.get(e.getKey()), e.getValue(), hadoop, batchId, loadedAt);
         return null;
       });
     }
@@ -135,7 +141,7 @@ public final class BronzeLoader {
 
   /** One source's new files → its bronze table, in one commit. */
   private void loadSource(String source, FileDecoder decoder, List<ProbedFile> files,
-      String batchId, Timestamp loadedAt) {
+      Broadcast<SerializableConfiguration> hadoop, String batchId, Timestamp loadedAt) {
     SparkSession spark = warehouse.spark();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SourceContract contract = contracts.source(source);
@@ -143,7 +149,8 @@ public final class BronzeLoader {
     JavaRDD<Row> rows = jsc.parallelize(files, Math.max(1, Math.min(files.size(), 64)))
         .flatMap(p -> {
           List<Row> out = new ArrayList<>();
-          decoder.rows(p, d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
+          decoder.rows(p, hadoop.value().value(),
+              d -> out.add(toRow(d, p, columns, batchId, loadedAt)));
           return out.iterator();
         });
     Dataset<Row> frame = spark.createDataFrame(rows, SparkSchemas.bronze(contract));

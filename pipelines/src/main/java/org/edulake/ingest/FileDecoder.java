@@ -55,9 +55,18 @@ public final class FileDecoder implements Serializable {
       "x-MacCyrillic", "ISO-8859-5");
 
   public ProbedFile probe(InboxFile file) {
+    return probe(file, new Configuration());
+  }
+
+  /**
+   * Reads and probes a file through Hadoop's FileSystem with {@code hadoopConf}: on executors
+   * this must be the driver's configuration (shipped by the caller), or Hadoop settings given
+   * to Spark ({@code spark.hadoop.*}: object store endpoints, credentials) would be missing there.
+   */
+  public ProbedFile probe(InboxFile file, Configuration hadoopConf) {
     byte[] bytes;
     try {
-      bytes = readAll(file.uri());
+      bytes = readAll(file.uri(), hadoopConf);
     } catch (IOException e) {
       return reject(file, "", null, "file_unreadable", null, "файл не удалось открыть");
     }
@@ -239,9 +248,15 @@ public final class FileDecoder implements Serializable {
 
   /** Streams the data rows of a probed, accepted file (blank rows skipped). */
   public void rows(ProbedFile probed, Consumer<DecodedRow> sink) throws FileUnreadableException {
+    rows(probed, new Configuration(), sink);
+  }
+
+  /** The same, reading the file with {@code hadoopConf} (see {@link #probe(InboxFile, Configuration)}). */
+  public void rows(ProbedFile probed, Configuration hadoopConf, Consumer<DecodedRow> sink)
+      throws FileUnreadableException {
     byte[] bytes;
     try {
-      bytes = readAll(probed.file().uri());
+      bytes = readAll(probed.file().uri(), hadoopConf);
     } catch (IOException e) {
       throw new FileUnreadableException("файл не удалось открыть", e);
     }
@@ -355,9 +370,9 @@ public final class FileDecoder implements Serializable {
         Map.of(), rule, column, detail, 0);
   }
 
-  static byte[] readAll(String uri) throws IOException {
+  static byte[] readAll(String uri, Configuration hadoopConf) throws IOException {
     Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(new Configuration());
+    FileSystem fs = path.getFileSystem(hadoopConf);
     try (InputStream in = fs.open(path)) {
       return in.readAllBytes();
     }
