@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.types.StructType;
 import org.edulake.config.EdulakeConfig;
 import org.edulake.contract.Contracts;
 import org.edulake.gold.IndicatorPassport;
+import org.edulake.privacy.QualificationSuppression;
 import org.edulake.privacy.SmallCellSuppressor;
 import org.edulake.quality.FileIssues;
 import org.edulake.spark.Columns;
@@ -32,15 +32,6 @@ import org.edulake.spark.Tables;
  */
 public final class MartTables {
   private MartTables() {}
-
-  /** Counts of real persons in the qualification tables: small ones are hidden (SPEC §6). */
-  static final Map<String, List<String>> PERSON_COUNT_COLUMNS = Map.of(
-      Tables.QUALIFICATION_TRANSITIONS, List.of("persons"),
-      Tables.QUALIFICATION_WORKLOAD, List.of("persons_due", "persons_overdue"),
-      Tables.QUALIFICATION_GROWTH, List.of("staff_from", "staff_to", "with_category_from",
-          "with_category_to"),
-      Tables.QUALIFICATION_BACKTEST, List.of("observed"),
-      Tables.PD_NEED_FORECAST, List.of("persons_lacking_36h"));
 
   public static Map<String, Dataset<Row>> build(SparkSession spark, EdulakeConfig config,
       List<IndicatorPassport> passports, Map<String, Dataset<Row>> silver,
@@ -54,17 +45,13 @@ public final class MartTables {
         .orderBy(Columns.INDICATOR_ID, Columns.WINDOW_ID, Columns.ORG_LEVEL, Columns.ORG_ID));
     mart.put("indicator_trends", gold.containsKey(Tables.INDICATOR_TRENDS)
         ? gold.get(Tables.INDICATOR_TRENDS) : empty(spark, trendsSchema()));
+    Map<String, Dataset<Row>> qualification = new LinkedHashMap<>();
     for (Map.Entry<String, StructType> e : qualificationSchemas().entrySet()) {
-      Dataset<Row> table = gold.containsKey(e.getKey()) ? gold.get(e.getKey()) : empty(spark, e.getValue());
-      table = SmallCellSuppressor.hideSmallCounts(table, config.privacyMinCount(),
-          PERSON_COUNT_COLUMNS.getOrDefault(e.getKey(), List.of()));
-      if (e.getKey().equals(Tables.QUALIFICATION_GROWTH)) {
-        // the difference of two counts would give a hidden one back
-        table = table.withColumn("net_growth", when(col("with_category_from").isNull()
-            .or(col("with_category_to").isNull()), lit(null).cast("int")).otherwise(col("net_growth")));
-      }
-      mart.put(e.getKey(), table);
+      qualification.put(e.getKey(),
+          gold.containsKey(e.getKey()) ? gold.get(e.getKey()) : empty(spark, e.getValue()));
     }
+    // person counts: small ones and their complements are hidden (SPEC §6)
+    mart.putAll(QualificationSuppression.apply(qualification, config.privacyMinCount()));
     mart.put("completeness", gold.get(Tables.COMPLETENESS)
         .orderBy(Columns.WINDOW_ID, Columns.SCHOOL_ID, "source"));
     Dataset<Row> issues = silver.get(Tables.DQ_ISSUES);
