@@ -218,10 +218,24 @@ class GoldenPipelineTest {
   void rerunningTheSameInboxChangesNothing(SparkSession spark) throws Exception {
     long bronzeRows = spark.read().format("delta").load(warehouse.resolve("bronze/bronze_staff")
         .toString()).count();
+    long goldVersion = new org.edulake.spark.Warehouse(spark, warehouse.toUri().toString())
+        .version("indicator_values");
+    // 1. nothing changed: silver and gold are reused as they are (no new Delta version)
     assertEquals(Main.OK, run());
     assertEquals(bronzeRows, spark.read().format("delta").load(warehouse.resolve(
         "bronze/bronze_staff").toString()).count());
-    Map<String, Object[]> again = values();
+    assertEquals(goldVersion, new org.edulake.spark.Warehouse(spark, warehouse.toUri().toString())
+        .version("indicator_values"));
+    assertSameValues(values());
+    // 2. the fingerprint forgotten: silver and gold are rebuilt from bronze, to the same values
+    Files.delete(warehouse.resolve("_edulake/run_state.txt"));
+    assertEquals(Main.OK, run());
+    assertEquals(goldVersion + 1, new org.edulake.spark.Warehouse(spark, warehouse.toUri().toString())
+        .version("indicator_values"));
+    assertSameValues(values());
+  }
+
+  static void assertSameValues(Map<String, Object[]> again) {
     assertEquals(firstRun.keySet(), again.keySet());
     for (String key : firstRun.keySet()) {
       assertEquals(java.util.Arrays.asList(firstRun.get(key)), java.util.Arrays.asList(again.get(key)), key);
