@@ -29,13 +29,44 @@ final class XlsxExport {
   private static final DateTimeFormatter RU_DATE_TIME = DateTimeFormatter.ofPattern("d.M.uuuu H:mm:ss");
   private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
+  private static final java.util.Date FIXED_TIME = new java.util.Date(1_672_531_200_000L); // 2023-01-01
+
   private XlsxExport() {}
+
+  /** The zip again, every entry stamped with the same time (the zip writer stamps "now"). */
+  private static byte[] withFixedEntryTimes(byte[] zip) throws IOException {
+    Path tmp = Files.createTempFile("edulake-xlsx", ".zip");
+    try {
+      Files.write(tmp, zip);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(zip.length);
+      try (var in = new java.util.zip.ZipFile(tmp.toFile());
+          var rewritten = new java.util.zip.ZipOutputStream(out)) {
+        for (var e : java.util.Collections.list(in.entries())) {
+          var copy = new java.util.zip.ZipEntry(e.getName());
+          copy.setTime(FIXED_TIME.getTime());
+          rewritten.putNextEntry(copy);
+          try (var data = in.getInputStream(e)) {
+            data.transferTo(rewritten);
+          }
+          rewritten.closeEntry();
+        }
+      }
+      return out.toByteArray();
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
 
   static void write(Path path, String sheetName, List<String> header, List<Kind> kinds,
       List<List<String>> rows) {
     try {
       Files.createDirectories(path.getParent());
-      try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(path)) {
+      java.io.ByteArrayOutputStream workbook = new java.io.ByteArrayOutputStream();
+      try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = workbook) {
+        // the same seed gives the same bytes: fixed document dates (POI stamps "now")
+        var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+        props.setCreated(java.util.Optional.of(FIXED_TIME));
+        props.setModified(java.util.Optional.of(FIXED_TIME));
         CellStyle date = wb.createCellStyle();
         date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
         CellStyle stamp = wb.createCellStyle();
@@ -63,6 +94,7 @@ final class XlsxExport {
         wb.write(out);
         wb.dispose();
       }
+      Files.write(path, withFixedEntryTimes(workbook.toByteArray()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
