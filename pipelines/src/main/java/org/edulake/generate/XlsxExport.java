@@ -33,27 +33,19 @@ final class XlsxExport {
 
   private XlsxExport() {}
 
-  /** The zip again, every entry stamped with the same time (the zip writer stamps "now"). */
-  private static byte[] withFixedEntryTimes(byte[] zip) throws IOException {
-    Path tmp = Files.createTempFile("edulake-xlsx", ".zip");
-    try {
-      Files.write(tmp, zip);
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(zip.length);
-      try (var in = new java.util.zip.ZipFile(tmp.toFile());
-          var rewritten = new java.util.zip.ZipOutputStream(out)) {
-        for (var e : java.util.Collections.list(in.entries())) {
-          var copy = new java.util.zip.ZipEntry(e.getName());
-          copy.setTime(FIXED_TIME.getTime());
-          rewritten.putNextEntry(copy);
-          try (var data = in.getInputStream(e)) {
-            data.transferTo(rewritten);
-          }
-          rewritten.closeEntry();
+  /** Copies the zip {@code from} to {@code to}, every entry stamped with the same time. */
+  private static void copyWithFixedEntryTimes(Path from, Path to) throws IOException {
+    try (var in = new java.util.zip.ZipFile(from.toFile());
+        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+      for (var e : java.util.Collections.list(in.entries())) {
+        var copy = new java.util.zip.ZipEntry(e.getName());
+        copy.setTime(FIXED_TIME.getTime());
+        out.putNextEntry(copy);
+        try (var data = in.getInputStream(e)) {
+          data.transferTo(out);
         }
+        out.closeEntry();
       }
-      return out.toByteArray();
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 
@@ -61,40 +53,45 @@ final class XlsxExport {
       List<List<String>> rows) {
     try {
       Files.createDirectories(path.getParent());
-      java.io.ByteArrayOutputStream workbook = new java.io.ByteArrayOutputStream();
-      try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = workbook) {
-        // the same seed gives the same bytes: fixed document dates (POI stamps "now")
-        var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
-        props.setCreated(java.util.Optional.of(FIXED_TIME));
-        props.setModified(java.util.Optional.of(FIXED_TIME));
-        CellStyle date = wb.createCellStyle();
-        date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
-        CellStyle stamp = wb.createCellStyle();
-        stamp.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy hh:mm:ss"));
-        Sheet sheet = wb.createSheet(sheetName);
-        Row h = sheet.createRow(0);
-        for (int i = 0; i < header.size(); i++) {
-          h.createCell(i).setCellValue(header.get(i));
-        }
-        for (int r = 0; r < rows.size(); r++) {
-          Row row = sheet.createRow(r + 1);
-          List<String> cells = rows.get(r);
-          for (int i = 0; i < cells.size(); i++) {
-            String v = cells.get(i);
-            if (v == null || v.isEmpty()) {
-              continue;
-            }
-            Cell cell = row.createCell(i);
-            Kind kind = i < kinds.size() ? kinds.get(i) : Kind.TEXT;
-            if (!typed(cell, kind, v, date, stamp)) {
-              cell.setCellValue(v);   // as typed: a defect stays a defect
+      // POI's zip writer stamps every entry "now": the workbook goes to a scratch file first
+      Path scratch = Files.createTempFile("edulake-xlsx", ".zip");
+      try {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(scratch)) {
+          // the same seed gives the same bytes: fixed document dates (POI stamps "now")
+          var props = wb.getXSSFWorkbook().getProperties().getCoreProperties();
+          props.setCreated(java.util.Optional.of(FIXED_TIME));
+          props.setModified(java.util.Optional.of(FIXED_TIME));
+          CellStyle date = wb.createCellStyle();
+          date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+          CellStyle stamp = wb.createCellStyle();
+          stamp.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy hh:mm:ss"));
+          Sheet sheet = wb.createSheet(sheetName);
+          Row h = sheet.createRow(0);
+          for (int i = 0; i < header.size(); i++) {
+            h.createCell(i).setCellValue(header.get(i));
+          }
+          for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(r + 1);
+            List<String> cells = rows.get(r);
+            for (int i = 0; i < cells.size(); i++) {
+              String v = cells.get(i);
+              if (v == null || v.isEmpty()) {
+                continue;
+              }
+              Cell cell = row.createCell(i);
+              Kind kind = i < kinds.size() ? kinds.get(i) : Kind.TEXT;
+              if (!typed(cell, kind, v, date, stamp)) {
+                cell.setCellValue(v);   // as typed: a defect stays a defect
+              }
             }
           }
+          wb.write(out);
+          wb.dispose();
         }
-        wb.write(out);
-        wb.dispose();
+        copyWithFixedEntryTimes(scratch, path);
+      } finally {
+        Files.deleteIfExists(scratch);
       }
-      Files.write(path, withFixedEntryTimes(workbook.toByteArray()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
